@@ -1,0 +1,12 @@
+import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import { createDispatcher } from '@/lib/messaging/protocol';
+import { backgroundHandlers } from '@/lib/messaging/handlers';
+
+// Thin entrypoint: behaviour lives in lib/ (message handlers, watchlist, monitoring); this only wires browser APIs.
+export default defineBackground(() => {
+  const dispatch = createDispatcher(backgroundHandlers());
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    dispatch(message, { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url }),
+  );
+});

@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import { preact } from '@preact/preset-vite';
+
+// Host permissions are limited to the sites we overlay and the two public APIs we read.
+// Content-script `matches` live in each entrypoint; they add their hosts to the manifest.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
+    host_permissions: [
+      'https://boamp-datadila.opendatasoft.com/*',
+      'https://api.ted.europa.eu/*',
+    ],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'regie-radar@regiesdequartier.example',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
