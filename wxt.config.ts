@@ -4,6 +4,8 @@ import { preact } from '@preact/preset-vite';
 // Host permissions are limited to the sites we overlay and the two public APIs we read.
 // Content-script `matches` live in each entrypoint; they add their hosts to the manifest.
 export default defineConfig({
+  // WXT_OUT_DIR lets parallel builds (tests, benchmarks) write elsewhere than .output.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
