@@ -2,6 +2,8 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { createDispatcher } from '@/lib/messaging/protocol';
 import { backgroundHandlers } from '@/lib/messaging/handlers';
+import { wireWatchlistBackground } from '@/lib/watchlist/background-wiring';
+import { getWatchlistDb } from '@/lib/watchlist/db';
 
 // Thin entrypoint: behaviour lives in lib/ (message handlers, watchlist, monitoring); this only wires browser APIs.
 export default defineBackground(() => {
@@ -9,4 +11,5 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     dispatch(message, { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url }),
   );
+  wireWatchlistBackground(browser, getWatchlistDb);
 });

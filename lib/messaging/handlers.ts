@@ -1,4 +1,6 @@
 import type { Handler } from './protocol';
+import { watchlistHandlers } from '@/lib/watchlist/handlers';
+import { getWatchlistDb } from '@/lib/watchlist/db';
 
 /**
  * The registry of background message handlers: one line per feature (refined-github style).
@@ -6,6 +8,7 @@ import type { Handler } from './protocol';
  */
 export function backgroundHandlers(): Handler[] {
   return [
+    ...watchlistHandlers(getWatchlistDb),
     // features add their handlers here, e.g. ...boampRecordHandlers(deps),
   ];
 }

@@ -47,3 +47,14 @@ export const GetWatchState = defineMessage(
   z.object({ key: NoticeKeySchema, notice: NoticeSchema.optional(), assessment: AssessmentSchema.optional() }),
   WatchStateSchema,
 );
+
+/** What the popup shows for the current tab: the notice its content script detected there (if any) and its state. */
+export const TabNoticeStateSchema = z.object({
+  notice: NoticeSchema.optional(),
+  assessment: AssessmentSchema.optional(),
+  state: WatchStateSchema,
+});
+export type TabNoticeState = z.infer<typeof TabNoticeStateSchema>;
+
+/** Asked by the popup (which knows the active tab id). The background answers from what GetWatchState recorded. */
+export const GetTabNotice = defineMessage('watchlist.tabNotice', z.object({ tabId: z.number().int() }), TabNoticeStateSchema);
