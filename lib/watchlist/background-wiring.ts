@@ -71,8 +71,8 @@ export function wireWatchlistBackground(browser: WatchlistBrowser, db: () => Wat
     if (!key) return;
     void (async () => {
       const watched = await db().watched.get(key);
-      const url = watched && /^https?:\/\//.test(watched.notice.url)
-        ? watched.notice.url
+      const url = watched && /^https?:\/\//.test(watched.url)
+        ? watched.url
         : browser.runtime.getURL(`/watchlist.html#${encodeURIComponent(key)}`);
       await browser.tabs.create({ url });
       await browser.notifications.clear(id);

@@ -3,6 +3,7 @@ import type { WatchlistDb } from './db';
 import {
   FiredReminderSchema,
   NoteSchema,
+  NoticeBodySchema,
   SettingSchema,
   StatusEventSchema,
   TagSchema,
@@ -24,30 +25,41 @@ export const BACKUP_VERSION = 1;
 /** Beyond this the file is not one of ours (10 000 notices with notes make a few tens of MB). */
 export const MAX_BACKUP_CHARS = 200_000_000;
 
-const WatchedInFileSchema = WatchedNoticeSchema.refine(
-  (w) => w.key === noticeKey(w.source, w.id) && w.notice.source === w.source && w.notice.id === w.id,
-  { message: 'clé incohérente (key doit valoir "source:id" de l\'avis)' },
-);
+const WatchedInFileSchema = WatchedNoticeSchema.refine((w) => w.key === noticeKey(w.source, w.id), {
+  message: 'clé incohérente (key doit valoir "source:id" de l\'avis)',
+  path: ['key'],
+});
+const BodyInFileSchema = NoticeBodySchema.refine((b) => b.key === noticeKey(b.notice.source, b.notice.id), {
+  message: 'clé incohérente (key doit valoir "source:id" de l\'avis)',
+  path: ['key'],
+});
 
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.string(),
   watched: z.array(WatchedInFileSchema),
+  bodies: z.array(BodyInFileSchema),
   notes: z.array(NoteSchema),
   statusEvents: z.array(StatusEventSchema),
   tags: z.array(TagSchema),
   settings: z.array(SettingSchema),
   firedReminders: z.array(FiredReminderSchema).optional(),
+}).superRefine((backup, ctx) => {
+  const keys = new Set(backup.watched.map((w) => w.key));
+  backup.bodies.forEach((b, i) => {
+    if (!keys.has(b.key)) ctx.addIssue({ code: 'custom', path: ['bodies', i, 'key'], message: 'avis absent de la liste "watched"' });
+  });
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
 export async function exportBackup(db: WatchlistDb, now: number): Promise<Backup> {
-  return db.transaction('r', [db.watched, db.notes, db.statusEvents, db.tags, db.settings, db.firedReminders], async () => ({
+  return db.transaction('r', [db.watched, db.bodies, db.notes, db.statusEvents, db.tags, db.settings, db.firedReminders], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     watched: await db.watched.toArray(),
+    bodies: await db.bodies.toArray(),
     notes: await db.notes.toArray(),
     statusEvents: await db.statusEvents.toArray(),
     tags: await db.tags.toArray(),
@@ -133,14 +145,19 @@ export function mergeWatched(local: WatchedNotice, incoming: WatchedNotice): Wat
 export async function importBackup(db: WatchlistDb, backup: Backup): Promise<ImportSummary> {
   const summary: ImportSummary = { noticesAdded: 0, noticesMerged: 0, notesAdded: 0, statusEventsAdded: 0 };
   await guardWrite(() =>
-    db.transaction('rw', [db.watched, db.notes, db.statusEvents, db.tags, db.settings, db.firedReminders], async () => {
+    db.transaction('rw', [db.watched, db.bodies, db.notes, db.statusEvents, db.tags, db.settings, db.firedReminders], async () => {
+      const bodies = new Map(backup.bodies.map((b) => [b.key, b]));
       for (const incoming of backup.watched) {
         const local = await db.watched.get(incoming.key);
+        const body = bodies.get(incoming.key);
         if (local) {
           await db.watched.put(mergeWatched(local, incoming));
+          // The body goes with the newer copy of the notice.
+          if (body && incoming.lastSeen > local.lastSeen) await db.bodies.put(body);
           summary.noticesMerged += 1;
         } else {
           await db.watched.add({ ...incoming, lastNote: '' });
+          if (body) await db.bodies.put(body);
           summary.noticesAdded += 1;
         }
       }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { FiredReminder, Note, Setting, StatusEvent, TabNotice, Tag, WatchedNotice } from './records';
+import type { FiredReminder, Note, NoticeBody, Setting, StatusEvent, TabNotice, Tag, WatchedNotice } from './records';
 
 /**
  * The watchlist database (IndexedDB in the extension origin: background and extension pages; content scripts go
@@ -11,6 +11,7 @@ export const WATCHLIST_DB_NAME = 'regie-radar';
 
 export type WatchlistDb = Dexie & {
   watched: EntityTable<WatchedNotice, 'key'>;
+  bodies: EntityTable<NoticeBody, 'key'>;
   notes: EntityTable<Note, 'id'>;
   statusEvents: EntityTable<StatusEvent, 'id'>;
   firedReminders: EntityTable<FiredReminder, 'id'>;
@@ -22,6 +23,7 @@ export type WatchlistDb = Dexie & {
 /** Version 1 stores (2026-11-25). Only indexed fields are listed; `*` = multi-entry. */
 export const SCHEMA_V1 = {
   watched: 'key, [source+id], status, verdict, deadlineMs, department, lastSeen, statusChangedAt, *flagIds, *trades, *tags',
+  bodies: 'key',
   notes: '++id, noticeKey, updatedAt',
   statusEvents: '++id, noticeKey, at',
   firedReminders: 'id, noticeKey, firedAt',

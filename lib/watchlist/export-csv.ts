@@ -35,23 +35,22 @@ export function csvCell(value: string): string {
 }
 
 export function csvRow(record: WatchedNotice): string[] {
-  const n = record.notice;
   return [
-    n.source,
-    n.id,
-    n.title,
-    n.buyer.name,
+    record.source,
+    record.id,
+    record.title,
+    record.buyerName,
     record.department,
     STATUS_LABELS_FR[record.status],
     VERDICT_LABELS_FR[record.verdict],
-    String(record.assessment.score),
-    formatDeadlineFr(n.deadline),
-    formatMoneyFr(n.estimatedValue),
-    [...new Set(record.assessment.flags.map((f) => f.title))].join(', '),
+    String(record.score),
+    formatDeadlineFr(record.deadline),
+    formatMoneyFr(record.estimatedValue),
+    [...new Set(record.flags.map((f) => f.title))].join(', '),
     record.tags.join(', '),
     record.lastNote,
     record.changes.map((c) => `${formatInstantFr(c.at)} ${c.field} : ${c.before} → ${c.after}`).join(' | '),
-    n.url,
+    record.url,
     formatInstantFr(record.firstSeen),
   ];
 }

@@ -73,14 +73,13 @@ function safeUidPart(value: string): string {
 export function exportIcs(records: readonly WatchedNotice[], now: number): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Regie Radar//Echeances//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Régie Radar — dates limites', 'X-WR-TIMEZONE:Europe/Paris', ...VTIMEZONE_PARIS];
   for (const r of records) {
-    const deadline = parseNoticeDate(r.notice.deadline);
+    const deadline = parseNoticeDate(r.deadline);
     if (!deadline) continue;
-    const n = r.notice;
     const description = [
-      `Acheteur : ${n.buyer.name}`,
+      `Acheteur : ${r.buyerName}`,
       `Statut : ${STATUS_LABELS_FR[r.status]}`,
       r.lastNote ? `Dernière note : ${r.lastNote}` : '',
-      n.url,
+      r.url,
     ]
       .filter(Boolean)
       .join('\n');
@@ -91,8 +90,8 @@ export function exportIcs(records: readonly WatchedNotice[], now: number): strin
     } else {
       lines.push(`DTSTART;TZID=Europe/Paris:${parisLocal(deadline.ms - 30 * 60_000)}`, `DTEND;TZID=Europe/Paris:${parisLocal(deadline.ms)}`);
     }
-    lines.push(`SUMMARY:${escapeIcsText(`Date limite : ${n.title || n.id}`)}`, `DESCRIPTION:${escapeIcsText(description)}`);
-    if (/^https?:\/\//.test(n.url)) lines.push(`URL:${n.url.replace(/[\r\n]/g, '')}`);
+    lines.push(`SUMMARY:${escapeIcsText(`Date limite : ${r.title || r.id}`)}`, `DESCRIPTION:${escapeIcsText(description)}`);
+    if (/^https?:\/\//.test(r.url)) lines.push(`URL:${r.url.replace(/[\r\n]/g, '')}`);
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NoticeSchema } from '@/lib/notice/schema';
-import { AssessmentSchema, VerdictSchema } from '@/lib/rules/types';
+import { MoneySchema, NoticeSchema } from '@/lib/notice/schema';
+import { AssessmentSchema, SeveritySchema, VerdictSchema } from '@/lib/rules/types';
 import { WatchStatusSchema } from '@/lib/messaging/watchlist';
 
 /**
@@ -21,22 +21,34 @@ export const ChangeRecordSchema = z.object({
 });
 export type ChangeRecord = z.infer<typeof ChangeRecordSchema>;
 
+/** A flag as the list shows it (the full flag, with evidence, is in the notice body). */
+export const FlagSummarySchema = z.object({ id: z.string(), title: z.string(), severity: SeveritySchema });
+export type FlagSummary = z.infer<typeof FlagSummarySchema>;
+
+/**
+ * One watched notice as the list, the popup, reminders and exports need it: small on purpose, so that reading
+ * 10 000 of them stays fast. The full Notice and Assessment live in `bodies` under the same key.
+ */
 export const WatchedNoticeSchema = z.object({
   /** Natural key "source:id" (a notice id is only unique within its source). */
   key: z.string().min(3).max(400),
   source: NoticeSchema.shape.source,
   id: z.string().min(1).max(300),
-  notice: NoticeSchema,
-  /** The assessment at the time the notice was (last) seen. */
-  assessment: AssessmentSchema,
+  title: z.string(),
+  buyerName: z.string(),
+  url: z.string(),
+  noticeType: NoticeSchema.shape.noticeType,
+  /** ISO deadline as the notice gives it, and the same instant in ms for indexes and reminders. */
+  deadline: z.string().optional(),
+  deadlineMs: z.number().optional(),
+  estimatedValue: MoneySchema.optional(),
   status: WatchStatusSchema,
-  /** Denormalised for indexes and filters. */
   verdict: VerdictSchema,
+  score: z.number(),
+  flags: z.array(FlagSummarySchema),
   flagIds: z.array(z.string()),
   trades: z.array(z.string()),
   department: z.string(),
-  /** Deadline instant (ms) for sorting and reminders; absent when the notice gives none. */
-  deadlineMs: z.number().optional(),
   tags: z.array(z.string().max(100)),
   firstSeen: z.number().int().nonnegative(),
   lastSeen: z.number().int().nonnegative(),
@@ -47,6 +59,10 @@ export const WatchedNoticeSchema = z.object({
   lastNote: z.string(),
 });
 export type WatchedNotice = z.infer<typeof WatchedNoticeSchema>;
+
+/** The notice and its assessment at the time it was last seen (detail view, change tracking). */
+export const NoticeBodySchema = z.object({ key: z.string().min(3).max(400), notice: NoticeSchema, assessment: AssessmentSchema });
+export type NoticeBody = z.infer<typeof NoticeBodySchema>;
 
 export const NoteSchema = z.object({
   id: z.number().int().positive().optional(),

@@ -56,8 +56,8 @@ export async function runReminders(db: WatchlistDb, deps: ReminderDeps): Promise
       notifications.push({
         id: r.id,
         noticeKey: r.noticeKey,
-        title: `Rappel ${offsetLabelFr(r.offsetDays)} — date limite ${formatDeadlineFr(w.notice.deadline)}`,
-        message: `${w.notice.title || 'Avis sans titre'}${w.notice.buyer.name ? ` — ${w.notice.buyer.name}` : ''}`.slice(0, 300),
+        title: `Rappel ${offsetLabelFr(r.offsetDays)} — date limite ${formatDeadlineFr(w.deadline)}`,
+        message: `${w.title || 'Avis sans titre'}${w.buyerName ? ` — ${w.buyerName}` : ''}`.slice(0, 300),
       });
     }
     for (const r of show) fired.add(r.id);

@@ -3,7 +3,7 @@ import type { Assessment } from '@/lib/rules/types';
 import { DEFAULT_PROFILE, ProfileSchema, type Profile } from '@/lib/rules/profile';
 import type { NoticeKey, WatchState, WatchStatus } from '@/lib/messaging/watchlist';
 import type { WatchlistDb } from './db';
-import { noticeKey, type Note, type StatusEvent, type TabNotice, type WatchedNotice } from './records';
+import { noticeKey, type FlagSummary, type Note, type NoticeBody, type StatusEvent, type TabNotice, type WatchedNotice } from './records';
 import { diffNotices } from './changes';
 import { parseNoticeDate } from './paris-time';
 import { guardWrite } from './storage-errors';
@@ -24,22 +24,37 @@ function tradesOf(assessment: Assessment): string[] {
   return [...trades];
 }
 
-function flagIdsOf(assessment: Assessment): string[] {
-  return [...new Set([...assessment.flags, ...assessment.lots.flatMap((l) => l.flags)].map((f) => f.id))];
+function allFlags(assessment: Assessment) {
+  return [...assessment.flags, ...assessment.lots.flatMap((l) => l.flags)];
 }
 
-/** The stored record for a notice; keeps user data (status, tags, notes, history) of `existing`. */
+/** One summary per distinct flag (id + title), strongest first, for the list and the exports. */
+function flagSummaries(assessment: Assessment): FlagSummary[] {
+  const order = { strong: 0, warning: 1, info: 2 } as const;
+  const seen = new Map<string, FlagSummary>();
+  for (const f of allFlags(assessment)) {
+    const k = `${f.id}|${f.title}`;
+    if (!seen.has(k)) seen.set(k, { id: f.id, title: f.title, severity: f.severity });
+  }
+  return [...seen.values()].sort((a, b) => order[a.severity] - order[b.severity]);
+}
+
+/** The stored list row for a notice; keeps user data (status, tags, notes, history) of `existing`. */
 export function buildWatchedRecord(notice: Notice, assessment: Assessment, now: number, existing?: WatchedNotice): WatchedNotice {
   const deadline = parseNoticeDate(notice.deadline);
   const record: WatchedNotice = {
     key: noticeKey(notice.source, notice.id),
     source: notice.source,
     id: notice.id,
-    notice,
-    assessment,
+    title: notice.title,
+    buyerName: notice.buyer.name,
+    url: notice.url,
+    noticeType: notice.noticeType,
     status: existing?.status ?? 'a-etudier',
     verdict: assessment.verdict,
-    flagIds: flagIdsOf(assessment),
+    score: assessment.score,
+    flags: flagSummaries(assessment),
+    flagIds: [...new Set(allFlags(assessment).map((f) => f.id))],
     trades: tradesOf(assessment),
     department: notice.place.department ?? '',
     tags: existing?.tags ?? [],
@@ -49,7 +64,9 @@ export function buildWatchedRecord(notice: Notice, assessment: Assessment, now: 
     changes: existing?.changes ?? [],
     lastNote: existing?.lastNote ?? '',
   };
+  if (notice.deadline) record.deadline = notice.deadline;
   if (deadline) record.deadlineMs = deadline.ms;
+  if (notice.estimatedValue) record.estimatedValue = notice.estimatedValue;
   return record;
 }
 
@@ -60,6 +77,11 @@ function stateOf(record: WatchedNotice | undefined): WatchState {
 
 export async function getWatched(db: WatchlistDb, key: NoticeKey | string): Promise<WatchedNotice | undefined> {
   return db.watched.get(typeof key === 'string' ? key : noticeKey(key.source, key.id));
+}
+
+/** The full notice and assessment of a watched notice (detail view). */
+export async function getBody(db: WatchlistDb, key: string): Promise<NoticeBody | undefined> {
+  return db.bodies.get(key);
 }
 
 export async function getWatchState(db: WatchlistDb, key: NoticeKey): Promise<WatchState> {
@@ -75,11 +97,12 @@ export async function watchNotice(
   who?: string,
 ): Promise<WatchState> {
   return guardWrite(() =>
-    db.transaction('rw', db.watched, db.statusEvents, async () => {
+    db.transaction('rw', [db.watched, db.bodies, db.statusEvents], async () => {
       const existing = await db.watched.get(noticeKey(notice.source, notice.id));
       if (existing) return stateOf(await refresh(db, existing, notice, assessment, now));
       const record = buildWatchedRecord(notice, assessment, now);
       await db.watched.add(record);
+      await db.bodies.put({ key: record.key, notice, assessment });
       const event: StatusEvent = { noticeKey: record.key, status: record.status, at: now, comment: 'Avis suivi' };
       if (who) event.who = who;
       await db.statusEvents.add(event);
@@ -89,17 +112,19 @@ export async function watchNotice(
 }
 
 async function refresh(db: WatchlistDb, existing: WatchedNotice, notice: Notice, assessment: Assessment, now: number) {
-  const changes = diffNotices(existing.notice, notice, now);
+  const before = await db.bodies.get(existing.key);
+  const changes = before ? diffNotices(before.notice, notice, now) : [];
   const record = buildWatchedRecord(notice, assessment, now, existing);
   record.changes = [...existing.changes, ...changes];
   await db.watched.put(record);
+  await db.bodies.put({ key: record.key, notice, assessment });
   return record;
 }
 
 /** A notice seen again (page visit, record refreshed): when watched, record what changed. Not watched → nothing. */
 export async function seeNoticeAgain(db: WatchlistDb, notice: Notice, assessment: Assessment, now: number): Promise<WatchState> {
   return guardWrite(() =>
-    db.transaction('rw', db.watched, async () => {
+    db.transaction('rw', db.watched, db.bodies, async () => {
       const existing = await db.watched.get(noticeKey(notice.source, notice.id));
       if (!existing) return { watched: false };
       return stateOf(await refresh(db, existing, notice, assessment, now));
@@ -109,7 +134,13 @@ export async function seeNoticeAgain(db: WatchlistDb, notice: Notice, assessment
 
 /** Stop watching. Notes and status history are kept (user text is never deleted silently): watching again shows them. */
 export async function unwatchNotice(db: WatchlistDb, key: NoticeKey): Promise<WatchState> {
-  await guardWrite(() => db.watched.delete(noticeKey(key.source, key.id)));
+  const k = noticeKey(key.source, key.id);
+  await guardWrite(() =>
+    db.transaction('rw', db.watched, db.bodies, async () => {
+      await db.watched.delete(k);
+      await db.bodies.delete(k);
+    }),
+  );
   return { watched: false };
 }
 

@@ -100,7 +100,7 @@ describe('JSON backup', () => {
     it('hostile or inconsistent values (say where), even when the first records are fine', async () => {
       const data = JSON.parse(await goodFile());
       data.watched[2].key = 'boamp:someone-else';
-      expect(await rejected(JSON.stringify(data))).toMatch(/watched\[2\].*clé incohérente/);
+      expect(await rejected(JSON.stringify(data))).toMatch(/watched\[2\]\.key : clé incohérente/);
       const data2 = JSON.parse(await goodFile());
       data2.watched[1].status = '<img src=x onerror=alert(1)>';
       data2.notes = [{ noticeKey: 'boamp:x', text: 'x'.repeat(100_001), createdAt: 1, updatedAt: 1 }];
@@ -108,8 +108,11 @@ describe('JSON backup', () => {
       expect(error).toMatch(/watched\[1\]\.status/);
       expect(error).toMatch(/notes\[0\]\.text/);
       const data3 = JSON.parse(await goodFile());
-      data3.watched[0].notice.deadline = '25/07/2024';
-      expect(await rejected(JSON.stringify(data3))).toMatch(/watched\[0\]\.notice\.deadline/);
+      data3.bodies[0].notice.deadline = '25/07/2024';
+      expect(await rejected(JSON.stringify(data3))).toMatch(/bodies\[0\]\.notice\.deadline/);
+      const data4 = JSON.parse(await goodFile());
+      data4.bodies.push({ ...data4.bodies[0], key: 'boamp:zz' });
+      expect(await rejected(JSON.stringify(data4))).toMatch(/bodies\[3\]\.key : clé incohérente/);
     });
 
     it('a file that fails while being written (disk full) rolls back entirely', async () => {
@@ -131,7 +134,7 @@ describe('JSON backup', () => {
   });
 
   it('parseBackup accepts a BOM and never throws on garbage', () => {
-    expect(parseBackup('\uFEFF{"format":"regie-radar-backup","version":1,"exportedAt":"x","watched":[],"notes":[],"statusEvents":[],"tags":[],"settings":[]}').ok).toBe(true);
+    expect(parseBackup('\uFEFF{"format":"regie-radar-backup","version":1,"exportedAt":"x","watched":[],"bodies":[],"notes":[],"statusEvents":[],"tags":[],"settings":[]}').ok).toBe(true);
     for (const garbage of ['', 'null', '"x"', '{"format":"regie-radar-backup","version":1}', '{"__proto__":{"polluted":1}}']) {
       expect(parseBackup(garbage).ok).toBe(false);
     }

@@ -19,7 +19,7 @@ describe('CSV export', () => {
     const row = watched(0);
     row.status = 'go';
     row.lastNote = 'Visite ; "obligatoire"\nle 12';
-    row.notice.estimatedValue = { amount: 1_250_000, currency: 'EUR' };
+    row.estimatedValue = { amount: 1_250_000, currency: 'EUR' };
     const csv = exportCsv([row, watched(1)]);
     expect(csv.startsWith('\uFEFFSource;Identifiant;Objet;Acheteur;Département;Statut')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
@@ -68,9 +68,9 @@ describe('ICS export', () => {
 
   it('a date-only deadline is an all-day event; no deadline, no event', () => {
     const a = watched(2);
-    a.notice.deadline = '2026-12-01';
+    a.deadline = '2026-12-01';
     const b = watched(3);
-    delete b.notice.deadline;
+    delete b.deadline;
     const ics = exportIcs([a, b], 0);
     expect(ics).toContain('DTSTART;VALUE=DATE:20261201');
     expect(ics.match(/BEGIN:VEVENT/g)?.length).toBe(1);

@@ -5,7 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openWatchlistDb, SCHEMA_V1 } from '@/lib/watchlist/db';
 import { BackupSchema } from '@/lib/watchlist/backup';
-import { countDeadlinesThisWeek, getReminderSettings, notesOf, saveNote, statusHistory } from '@/lib/watchlist/repository';
+import { countDeadlinesThisWeek, getBody, getReminderSettings, notesOf, saveNote, statusHistory } from '@/lib/watchlist/repository';
 
 /**
  * Schema versions are append-only. For each version n there is a saved database of version n-1 (the frozen schema
@@ -16,6 +16,7 @@ import { countDeadlinesThisWeek, getReminderSettings, notesOf, saveNote, statusH
 /** Frozen copy of the version 1 schema as shipped on 2026-11-25. NEVER edit: it is the past. */
 const FROZEN_V1 = {
   watched: 'key, [source+id], status, verdict, deadlineMs, department, lastSeen, statusChangedAt, *flagIds, *trades, *tags',
+  bodies: 'key',
   notes: '++id, noticeKey, updatedAt',
   statusEvents: '++id, noticeKey, at',
   firedReminders: 'id, noticeKey, firedAt',
@@ -33,6 +34,7 @@ async function writeV1Database(factory: IDBFactory, name: string) {
   old.version(1).stores(FROZEN_V1);
   await old.open();
   await old.table('watched').bulkAdd(rows.watched);
+  await old.table('bodies').bulkAdd(rows.bodies);
   await old.table('notes').bulkAdd(rows.notes);
   await old.table('statusEvents').bulkAdd(rows.statusEvents);
   await old.table('tags').bulkAdd(rows.tags);
@@ -52,6 +54,7 @@ describe('watchlist database migrations', () => {
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(1);
     expect(await db.watched.count()).toBe(5);
+    expect((await getBody(db, 'boamp:24-76932'))?.notice.title).toContain('DÉCHETTERIE');
     expect((await notesOf(db, 'boamp:24-76932')).map((n) => n.text)).toEqual(['Visite obligatoire le 12 — appeler M. X', 'Voir le lot 2 (entretien)']);
     expect((await statusHistory(db, 'boamp:24-76932')).map((e) => e.status)).toEqual(['a-etudier', 'go']);
     expect(await db.watched.where('tags').equals('déchets').primaryKeys()).toEqual(['boamp:24-76932']);

@@ -19,6 +19,7 @@ import {
   getReminderSettings,
   setReminderSettings,
   getProfile,
+  getBody,
 } from '@/lib/watchlist/repository';
 import { DEFAULT_REMINDER_SETTINGS } from '@/lib/watchlist/reminders';
 import { DEFAULT_PROFILE } from '@/lib/rules/profile';
@@ -41,7 +42,8 @@ describe('watchlist repository', () => {
     const state = await watchNotice(db, n, syntheticAssessment(n), T0, 'Amina');
     expect(state).toEqual({ watched: true, status: 'a-etudier', changedFields: [] });
     const stored = await getWatched(db, 'boamp:24-76932');
-    expect(stored?.notice.title).toContain("DÉCHETTERIE D'ORANGE");
+    expect(stored?.title).toContain("DÉCHETTERIE D'ORANGE");
+    expect((await getBody(db, 'boamp:24-76932'))?.notice.buyer.name).toBe("Communauté de Communes Pays d'Orange en Provence (84)");
     expect(stored?.department).toBe('84');
     expect(stored?.deadlineMs).toBe(Date.parse('2024-07-25T12:00:00Z'));
     expect(stored?.trades).toEqual(['dechets']);
