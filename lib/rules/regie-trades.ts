@@ -18,47 +18,47 @@ export const TRADE_FAMILIES: readonly TradeFamily[] = [
     label: 'nettoyage et propreté',
     cpvPrefixes: ['9091', '906', '90921', '90923'],
     keywords:
-      /\bnettoyage\b|entretien (?:menager |courant )?des (?:locaux|parties communes|batiments|bureaux|ecoles)|\bproprete (?:urbaine|des)|parties communes|\bvitrerie\b|\bbalayage\b|enlevement des graffitis|\bhygienisation\b|\bdesinfection\b/,
+      /\bnettoyages?\b|entretien (?:menager |courant )?des (?:locaux|parties communes|batiments|bureaux|ecoles)|\bproprete (?:urbaine|des)|parties communes|\bvitreries?\b|\bbalayages?\b|enlevement des graffitis|\bhygienisations?\b|\bdesinfections?\b/,
   },
   {
     trade: 'espaces-verts',
     label: 'espaces verts',
     cpvPrefixes: ['7730', '7731', '7734', '772115'],
     keywords:
-      /espaces? verts?|\btonte\b|\belagage\b|\bdesherbage\b|\bdebroussaillage\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|espaces (?:exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchage\b/,
+      /espaces? verts?|\btontes?\b|\belagages?\b|\bdesherbages?\b|\bdebroussaillages?\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|espaces (?:exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchages?\b/,
   },
   {
     trade: 'dechets',
     label: 'déchets et encombrants',
     cpvPrefixes: ['9050', '9051'],
     keywords:
-      /\bencombrants\b|depots sauvages|collecte (?:des |de )?(?:dechets|ordures|encombrants|biodechets|textiles|papiers|cartons)|\bressourcerie\b|\brecyclerie\b|tri (?:des |selectif)|dechets? (?:menagers|verts|sauvages)|gestion des dechets/,
+      /\bencombrantss?\b|depots sauvages|collecte (?:des |de )?(?:dechets|ordures|encombrants|biodechets|textiles|papiers|cartons)|\bressourceries?\b|\brecycleries?\b|tri (?:des |selectif)|dechets? (?:menagers|verts|sauvages)|gestion des dechets/,
   },
   {
     trade: 'second-oeuvre',
     label: 'second œuvre et peinture',
     cpvPrefixes: ['4540', '4541', '4542', '4543', '4544', '4545', '45111100', '50700000', '50800000'],
     keywords:
-      /\bpeinture\b|second (?:oeuvre|-oeuvre)|remise en etat (?:des |de )?(?:logements|locaux|appartements)|petits travaux|\bplatrerie\b|revetements? (?:de )?(?:sols|murs|muraux)|papiers? peints?|travaux de (?:renovation|rafraichissement) (?:des |de )?(?:logements|appartements)|\bmenuiserie\b|\bcarrelage\b/,
+      /\bpeintures?\b|second (?:oeuvre|-oeuvre)|remise en etat (?:des |de )?(?:logements|locaux|appartements)|petits travaux|\bplatreries?\b|revetements? (?:de )?(?:sols|murs|muraux)|papiers? peints?|travaux de (?:renovation|rafraichissement) (?:des |de )?(?:logements|appartements)|\bmenuiseries?\b|\bcarrelages?\b/,
   },
   {
     trade: 'mediation',
     label: 'médiation, tranquillité, gardiennage',
     cpvPrefixes: ['98341140', '98341130', '98341120', '7971', '98133100', '85320000', '98133000'],
     keywords:
-      /mediation (?:sociale|de proximite|urbaine|nocturne|de jour|de rue|de quartier)|mediateurs? (?:sociaux|de proximite|de nuit)|tranquillite (?:publique|residentielle)|gardiens? d'immeubles?|\bgardiennage\b|\bconciergerie\b|veille sociale/,
+      /mediation (?:sociale|de proximite|urbaine|nocturne|de jour|de rue|de quartier)|mediateurs? (?:sociaux|de proximite|de nuit)|tranquillite (?:publique|residentielle)|gardiens? d'immeubles?|\bgardiennages?\b|\bconciergeries?\b|veille sociale/,
   },
   {
     trade: 'agriculture-urbaine',
     label: 'agriculture urbaine et compostage',
     cpvPrefixes: ['031', '03221', '7710', '7711', '77120000'],
-    keywords: /agriculture urbaine|jardins? (?:partages|familiaux|collectifs|pedagogiques)|\bcompostage\b|\bmaraichage\b|potagers?/,
+    keywords: /agriculture urbaine|jardins? (?:partages|familiaux|collectifs|pedagogiques)|\bcompostages?\b|\bmaraichages?\b|potagers?/,
   },
   {
     trade: 'services-habitants',
     label: 'services aux habitants',
     cpvPrefixes: ['8531', '8532', '79622000', '9831', '55521100'],
     keywords:
-      /services? aux habitants|regies? de (?:quartier|territoire)|portage de repas|aide a domicile|\blaverie\b|\bblanchisserie\b|animation (?:de quartier|sociale)|lien social|\bdemenagement\b/,
+      /services? aux habitants|regies? de (?:quartier|territoire)|portage de repas|aide a domicile|\blaveries?\b|\bblanchisseries?\b|animation (?:de quartier|sociale)|lien social|\bdemenagements?\b/,
   },
 ];

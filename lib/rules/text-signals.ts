@@ -88,7 +88,7 @@ export function noticeSegments(notice: Notice): Segment[] {
 }
 
 // Sentence limits: ". " / "; " / line-like heading numbers ("III.2.2)") / "?" / "!". Decimal points ("1.5.1") are kept.
-const SENTENCE_END = /[.;!?](?=\s|$)|\b[ivx]+\.\d+(?:\.\d+)*\)|\b\d+\.\d+(?:\.\d+)*\) /g;
+const SENTENCE_END = /[.;!?](?=\s|$)|(?<=[a-z]{2})\.(?=[a-z]{2})|\b[ivx]+\.\d+(?:\.\d+)*\)|\b\d+\.\d+(?:\.\d+)*\) /g;
 const MAX_SENTENCE = 400;
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
@@ -102,7 +102,8 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   let e = Math.min(text.length, end + MAX_SENTENCE);
   SENTENCE_END.lastIndex = end;
   m = SENTENCE_END.exec(text);
-  if (m && m.index < e) e = m.index + 1;
+  // Punctuation belongs to the sentence; a heading number ("III.2)") starts the next one.
+  if (m && m.index < e) e = /^[.;!?]/.test(m[0]) ? m.index + 1 : m.index;
   return [s, e];
 }
 

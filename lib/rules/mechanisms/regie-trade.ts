@@ -17,7 +17,7 @@ function anchorsOf(f: TradeFamily): string[] {
   // Cheap prefilter: the first literal word of each alternative.
   return f.keywords.source
     .split('|')
-    .map((alt) => alt.replace(/\\b|\(\?:|[()?*+]/g, '').match(/[a-z']{4,}/)?.[0])
+    .map((alt) => alt.replace(/\\b/g, '').replace(/\(\?:[^)]*\)\??/g, ' ').replace(/[a-z]\?/g, '').match(/[a-z']{4,}/)?.[0])
     .filter((w): w is string => typeof w === 'string');
 }
 

@@ -63,8 +63,6 @@ const ESS_TERMS = new RegExp(
 const JOINT_TERMS = new RegExp(L2113_14);
 // "réservé" on its own (no target) counts only as "marché/lot réservé" or "marché réservé : oui".
 const GENERIC_RESERVED = /\b(?:marches?|lots?|accords?-cadres?|contrats?|consultation|procedure|prestations?) (?:(?:est|sont|de la presente consultation|constituera|constitueront) )?(?:des |un |une )?(?:marches? )?reserve(?:e|s|es)?\b(?! :? ?non)|\breserve(?:e|s|es)? ?: ?oui/;
-// An empty "III.1.5) Informations sur les marchés réservés :" heading is not a reservation.
-const EMPTY_HEADING = /informations? sur les marches reserves ?:?\s*$/;
 
 export interface ReservationFinding {
   kind: ReservationKind;
@@ -75,7 +73,11 @@ export interface ReservationFinding {
   source: 'text' | 'structured';
 }
 
-export function classifySentence(sentence: string): ReservationKind | undefined {
+const HEADING = /informations? (?:sur les|relatives aux) marches reserves ?:?|marches? reserves? ?: ?(?=$|[a-z]+\))/g;
+
+export function classifySentence(rawSentence: string): ReservationKind | undefined {
+  // Form headings ("III.1.5) Informations sur les marchés réservés :") are labels, not statements.
+  const sentence = rawSentence.replace(HEADING, ' ');
   if (PRISON_TERMS.test(sentence)) return 'prison';
   const siae = SIAE_TERMS.test(sentence) || L2113_13_ALONE.test(sentence);
   const dis = DIS_TERMS.test(sentence) || L2113_12_RE.test(sentence);
@@ -96,9 +98,7 @@ function isFalseFriend(hit: Hit): boolean {
   const t = hit.segment.text;
   const before = t.slice(Math.max(0, hit.start - 12), hit.start);
   const after = t.slice(hit.end, hit.end + 40);
-  if (NEAR_FALSE_FRIEND.test(before) || NEAR_FALSE_FRIEND.test(after)) return true;
-  const prefixSentence = hit.sentence.slice(0, hit.sentence.indexOf(t.slice(hit.start, hit.end)) + (hit.end - hit.start));
-  return EMPTY_HEADING.test(prefixSentence) && !/\S/.test(after.replace(/^[ :]*(?:iii\.|$)/, ''));
+  return NEAR_FALSE_FRIEND.test(before) || NEAR_FALSE_FRIEND.test(after);
 }
 
 const STRUCTURED_KIND: Record<Exclude<Reserved, 'none' | 'unknown'>, ReservationKind> = {

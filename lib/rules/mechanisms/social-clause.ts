@@ -46,16 +46,23 @@ export const SOCIAL_CLAUSE_SIGNALS: readonly SignalSpec[] = [
 ];
 
 /** "5 % des heures", "35 000 heures d'insertion", "1 200 heures" near a clause: the sizing signal for a Régie. */
-const HOURS = /(\d[\d .]*\d|\d) ?(?:%|pour ?cent) (?:des|du nombre d'|du volume d')heures|(\d[\d .]*\d|\d) heures (?:de travail )?(?:d'insertion|minimum|au moins)?/;
+const HOURS = /(\d[\d .]*\d|\d) ?(?:%|pour ?cent) (?:des |du nombre d'|du volume d')heures|(\d[\d .]*\d|\d) heures (?:de travail )?(?:d'insertion|minimum|au moins)?/;
 
 function hoursOf(sentence: string): string | undefined {
   const m = HOURS.exec(sentence);
   return m ? m[0] : undefined;
 }
 
+// An award-criterion sentence about insertion hours is a criterion (R08), not an execution clause.
+const CRITERION_ONLY = /(?:pertinence|qualite|performances?|valeur|mesures proposees)[^.;:]{0,70}insertion/;
+
 export function socialClauseHits(ctx: RuleContext) {
   return ctx.hits.filter(
-    (h) => (h.signal === 'clause' || (h.signal === 'clause-article' && SOCIAL_CONTEXT.test(h.sentence))) && !h.negated,
+    (h) =>
+      (h.signal === 'clause' || (h.signal === 'clause-article' && SOCIAL_CONTEXT.test(h.sentence))) &&
+      !h.negated &&
+      !h.segment.field.includes('criteria[') &&
+      !(CRITERION_ONLY.test(h.sentence) && !/\bclauses?\b|conditions? d'execution/.test(h.sentence)),
   );
 }
 

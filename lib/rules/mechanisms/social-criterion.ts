@@ -16,7 +16,17 @@ export const SOCIAL_CRITERION_SIGNALS: readonly SignalSpec[] = [
       /\bperformances? en matiere d'insertion professionnelle|\b(?:pertinence|qualite|organisation) de (?:la )?(?:demarche|l'action|du dispositif|la proposition) (?:d'insertion|en faveur de l'insertion)|\bcouts? du dispositif d'insertion|\bcritere social\b|\bmieux-disant social|\bnombre d'heures d'insertion propose|\bvaleur insertion\b|\barticle 53 du (?:code des marches publics|cmp)[^.;]{0,80}insertion/,
     reject: NOT_SOCIAL_CRITERION,
   },
+  {
+    // "Pertinence des mesures proposées pour la réalisation d'heures d'insertion (5 %)": counts only in a criterion sentence.
+    id: 'criterion-context',
+    anchors: ['insertion'],
+    pattern: /\b(?:pertinence|qualite|valeur|performances?|organisation|moyens|mesures|engagements?) [^.;:]{0,70}\binsertion\b/,
+    reject: NOT_SOCIAL_CRITERION,
+  },
 ];
+
+/** A sentence that announces award criteria or a weighting. */
+export const CRITERION_SENTENCE = /criteres? (?:d'attribution|de jugement|de choix|d'analyse)|jugement des offres|ponderation|ponderee?s?|\d ?%|\d+ points?\b|note sur \d/;
 
 function weightNear(sentence: string): number | undefined {
   const m = /(\d{1,3}(?:[.,]\d+)?) ?(?:%|pour ?cent|points?\b|pts\b)/.exec(sentence);
@@ -72,7 +82,12 @@ export const socialCriterion: Mechanism = {
       done.add(lot.id);
     });
     // Text (criteria written in the page, old notices).
-    const hits = ctx.hits.filter((h) => h.signal === 'criterion' && !h.negated && !h.segment.field.includes('criteria['));
+    const hits = ctx.hits.filter(
+      (h) =>
+        (h.signal === 'criterion' || (h.signal === 'criterion-context' && CRITERION_SENTENCE.test(h.sentence))) &&
+        !h.negated &&
+        !h.segment.field.includes('criteria['),
+    );
     const { notice, byLot } = groupHitsByLot(ctx, hits);
     if (notice.length > 0 && !done.has('')) {
       flags.push(criterionFlag(evidenceOfHits(notice), notice.map((h) => weightNear(h.sentence)).find((x) => x !== undefined)));
