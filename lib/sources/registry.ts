@@ -1,4 +1,5 @@
 import type { PageSource } from './types';
+import { atexoSource } from './atexo';
 
 /**
  * Every page source, most specific first: one line per source. The `text` source is the fallback
@@ -6,6 +7,7 @@ import type { PageSource } from './types';
  */
 export const PAGE_SOURCES: readonly PageSource[] = [
   // dedicated sources register here
+  atexoSource,
 ];
 
 /** Does this URL match a WebExtension match pattern ("https://*.example.fr/*")? */

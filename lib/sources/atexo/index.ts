@@ -1,0 +1,45 @@
+import type { Notice } from '@/lib/notice/schema';
+import type { ListItem, PageKind, PageSource } from '@/lib/sources/types';
+import { emptyNotice } from '@/lib/notice/schema';
+import { safeQuery } from '@/lib/sources/portal-page/dom-text';
+import { atexoMatchPatterns } from './hosts';
+import { extractAtexoNotice } from './detail';
+import { atexoListRows, extractAtexoList } from './list';
+import { findRecap } from './recap';
+
+/**
+ * Atexo LocalTrust MPE (PLACE, Maximilien, Mégalis, AURA, Nantes, …): one source for every instance, both page
+ * generations. `matches` = every known host; `detect` decides by page signature (recap, Prado ids, result rows),
+ * because the same hosts also serve menus, help pages and forms.
+ */
+export const atexoSource: PageSource = {
+  id: 'atexo',
+  matches: atexoMatchPatterns(),
+  detect(doc: Document, url: URL): PageKind {
+    void url;
+    try {
+      if (findRecap(doc)) return 'notice';
+      if (safeQuery(doc, '[id^="ctl0_CONTENU_PAGE_"][id$="_dateHeureLimiteRemisePlis"], [id^="ctl0_CONTENU_PAGE_"][id$="_intitule"]')) return 'notice';
+      if (atexoListRows(doc).length > 0) return 'list';
+    } catch {
+      // detection never throws
+    }
+    return null;
+  },
+  extract(doc: Document, url: URL): Notice {
+    try {
+      return extractAtexoNotice(doc, url);
+    } catch (e) {
+      const n = emptyNotice('atexo', `atexo:${url.hostname}:erreur`, url.href, 'atexo:symfony');
+      n.raw.warnings = [`extraction failed: ${e instanceof Error ? e.message : String(e)}`];
+      return n;
+    }
+  },
+  extractList(doc: Document, url: URL): ListItem[] {
+    try {
+      return extractAtexoList(doc, url);
+    } catch {
+      return [];
+    }
+  },
+};
