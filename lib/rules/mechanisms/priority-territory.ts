@@ -10,9 +10,9 @@ import { evidenceOfHits, groupHitsByLot, makeFlag, type Mechanism } from './type
 export const PRIORITY_TERRITORY_SIGNALS: readonly SignalSpec[] = [
   {
     id: 'territory',
-    anchors: ['qpv', 'prioritaire', 'politique de la ville', 'npnru', 'anru', 'renouvellement urbain', "charte", 'gestion urbaine', 'gup', 'gus', 'tfpb', 'sur-entretien', 'surentretien', 'contrat de ville', 'habitants du quartier'],
+    anchors: ['qpv', 'prioritaire', 'politique de la ville', 'npnru', 'anru', 'renouvellement urbain', "charte", 'gestion urbaine', 'gup', 'tfpb', 'sur-entretien', 'surentretien', 'contrat de ville', 'habitants du quartier'],
     pattern:
-      /\bqpv\b|\bquartiers? prioritaires?\b|\bpolitique de la ville\b|\bnpnru\b|\banru\b|\brenouvellement urbain\b|\bcharte (?:locale |nationale )?d'insertion|\bgestion urbaine (?:et sociale )?de proximite|\bgusp?\b|\bgup\b|\btfpb\b|\bsur-?entretien\b|\bcontrats? de ville\b|\bhabitants du quartier\b/,
+      /\bqpv\b|\bquartiers? prioritaires?\b|\bpolitique de la ville\b|\bnpnru\b|\banru\b|\brenouvellement urbain\b|\bcharte (?:locale |nationale )?d'insertion|\bgestion urbaine (?:et sociale )?de proximite|\bgup\b|\btfpb\b|\bsur-?entretien\b|\bcontrats? de ville\b|\bhabitants du quartier\b/,
     negatable: false,
   },
 ];
