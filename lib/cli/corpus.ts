@@ -78,6 +78,7 @@ export function fixtureFamilies(root = join(LABELLED_DIR, 'notices')): CorpusFam
       ],
     },
     { id: 'boamp-api-json', files: filesIn(join(root, 'boamp-records'), /\.(json|jsonl)$/) },
+    { id: 'boamp-xml-v230', files: filesIn(join(root, 'boamp-xml-v230'), /\.xml$/) },
     { id: 'eforms-xml', files: filesIn(join(root, 'eforms'), /\.xml$/) },
   ].filter((f) => f.files.length > 0);
 }
@@ -157,8 +158,8 @@ export function lemarcheTenderToNotice(tender: LemarcheTender, sectors: string[]
   notice.fullText = [f.title, f.description ?? '', f.constraints ?? '', sectors.join(', ')].filter(Boolean).join('\n');
   if (f.published_at && /^\d{4}-\d{2}-\d{2}/.test(f.published_at)) notice.publishedAt = f.published_at.slice(0, 10);
   if (f.deadline_date && /^\d{4}-\d{2}-\d{2}$/.test(f.deadline_date)) notice.deadline = f.deadline_date;
-  // The platform's own flag is a structured reservation marker, named like the others (lib/rules/README.md).
-  if (f.is_reserved_tender) notice.socialSignals.push('lemarche:is_reserved_tender');
+  // The platform's flag reserves the tender to inclusive structures (SIAE, EA, ESAT) without saying which.
+  notice.reserved = f.is_reserved_tender ? 'siae-or-disability' : 'unknown';
   notice.raw.fieldsUsed = ['title', 'description', 'constraints', 'published_at', 'deadline_date', 'is_reserved_tender'];
   return notice;
 }
