@@ -1,5 +1,22 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
+import { callMessage } from '@/lib/messaging/protocol';
+import { GetTabNotice } from '@/lib/messaging/watchlist';
+import { getWatchlistDb } from '@/lib/watchlist/db';
+import './style.css';
+
+// Thin entrypoint: injects the browser APIs the popup needs; the popup reads the watchlist database directly.
+async function loadTabNotice() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return undefined;
+  return callMessage(GetTabNotice, { tabId: tab.id }, (envelope) => browser.runtime.sendMessage(envelope));
+}
+
+function openWatchlist(key?: string) {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/watchlist.html${key ? `#${encodeURIComponent(key)}` : ''}`) });
+  window.close();
+}
 
 const root = document.getElementById('app');
-if (root) render(<PopupApp />, root);
+if (root) render(<PopupApp db={getWatchlistDb()} loadTabNotice={loadTabNotice} openWatchlist={openWatchlist} />, root);
