@@ -1,5 +1,6 @@
 import type { PageSource } from './types';
 import { atexoSource } from './atexo';
+import { awsSource } from './aws';
 
 /**
  * Every page source, most specific first: one line per source. The `text` source is the fallback
@@ -8,6 +9,7 @@ import { atexoSource } from './atexo';
 export const PAGE_SOURCES: readonly PageSource[] = [
   // dedicated sources register here
   atexoSource,
+  awsSource,
 ];
 
 /** Does this URL match a WebExtension match pattern ("https://*.example.fr/*")? */

@@ -1,4 +1,5 @@
 import type { ContractNature, Cpv, Criterion, CriterionType, Money, NoticeType } from '@/lib/notice/schema';
+import { parseMoney } from '@/lib/notice/money';
 import { labelKey, squeeze } from './dom-text';
 
 /**
@@ -68,12 +69,9 @@ export function departmentOfPostcode(postcode: string): string | undefined {
   return postcode.slice(0, 2);
 }
 
-/** "246 000,00 €", "12 000 € HT", "1 250 000 EUR" → amount in euros. First amount in the text. */
+/** First amount of a text, preferring an HT one ("Valeur estimée hors TVA : 246 000,00 €"); see lib/notice/money. */
 export function moneyIn(text: string): Money | undefined {
-  const m = /(\d{1,3}(?:[\s\u00A0\u202F.]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:€|eur\b|euros?\b)/i.exec(text);
-  if (!m) return undefined;
-  const amount = Number((m[1] ?? '').replace(/[\s\u00A0\u202F.]/g, '') + (m[2] ? `.${m[2]}` : ''));
-  return Number.isFinite(amount) ? { amount, currency: 'EUR' } : undefined;
+  return parseMoney(text)?.money;
 }
 
 /** Criterion type from its name. */
