@@ -5,3 +5,4 @@
 export { BOAMP_FAMILIES, type BoampFamily, isBoampRecord, parseBoampRecord } from './records/record';
 export { parseBoampRecords, splitBoampRecords } from './records/many';
 export { parseBoampXml, boampXmlToJson } from './records/dila-xml';
+export { fieldCoverage, formatCoverage, type FamilyCoverage } from './coverage';

@@ -13,7 +13,7 @@ const ENVIRONMENTAL =
 const COST = /\bcouts?\b|cycle de vie/;
 const PRICE = /\bprix\b|tarif|montant|financi|\bofferte? economique|\bdevis\b|\bremise/;
 const QUALITY =
-  /techni|qualit|valeur|methodo|delai|moyens|reference|organisation|memoire|performance|service|competence|experience|pertinence|fonctionnal|assistance|maintenance|securit|garantie|planning/;
+  /techni|qualit|valeur|methodo|delai|moyens|reference|organisation|memoire|performance|service|competence|experience|pertinence|fonctionnal|assistance|maintenance|securit|garantie|planning|adequation|besoins?|fonctionnel|ergonomi|formation|accompagnement/;
 
 /** Type from the criterion's own words; `hint` is what the form's structure says (price/cost/quality bucket). */
 export function criterionType(name: string, hint?: CriterionType): CriterionType {
@@ -44,26 +44,44 @@ export interface RawCriterion {
 }
 
 /**
- * Build criteria; weights are percent when they sum to at most 100, otherwise (points: "60 + 40 + 20 points")
- * they are rescaled to percent so that the rules can compare them.
+ * Build criteria. Weights are kept as written (percent) even when they add up to more than 100: in real
+ * records that happens when sub-criteria are listed after their criterion ("Valeur technique" 50, then
+ * "Valeur technique : Formations" 5…) or when one list covers several lots ("Lot 1 : Prix" 50, "Lot 2 : Prix" 50),
+ * so rescaling would falsify every weight. A warning keeps the fact visible.
  */
 export function buildCriteria(raw: readonly RawCriterion[], warnings: string[]): Criterion[] {
   const parsed = raw
     .filter((c) => c.name.trim() !== '' || c.weight !== undefined)
     .map((c) => ({ ...c, name: c.name.trim(), w: parseWeight(c.weight) }));
-  const weights = parsed.map((c) => c.w).filter((w): w is number => w !== undefined);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const rescale = weights.length === parsed.length && sum > 100;
-  if (rescale) warnings.push(`pondérations en points (total ${sum}) ramenées en pourcentage`);
+  const sum = parsed.reduce((a, c) => a + (c.w ?? 0), 0);
+  if (sum > 100.5) warnings.push(`pondérations totalisant ${sum} (sous-critères ou lots listés ensemble) : gardées telles quelles`);
   return parsed.map((c) => {
     const criterion: Criterion = { type: criterionType(c.name, c.hint), name: c.name };
     if (c.w !== undefined) {
-      const w = rescale ? Math.round((c.w / sum) * 10000) / 100 : c.w;
-      if (w >= 0 && w <= 100) criterion.weight = w;
+      if (c.w >= 0 && c.w <= 100) criterion.weight = c.w;
       else warnings.push(`pondération hors bornes ignorée : « ${c.weight ?? ''} »`);
     } else if (c.weight !== undefined && c.weight.trim() !== '') {
       warnings.push(`pondération illisible ignorée : « ${c.weight.slice(0, 30)} »`);
     }
     return criterion;
   });
+}
+
+/**
+ * Criteria written as a sentence list ("- compétences techniques … : 60 %;- prix des prestations : 40 %.",
+ * "Critère technique et environnemental : 60 points.\nCritère prix : 40 points."): one criterion per item, the
+ * weight when the item ends with one. Only items that carry a weight are kept when some do (the others are
+ * usually the introduction: "Offre économiquement la plus avantageuse appréciée en fonction des critères…").
+ */
+export function criteriaFromText(list: string): RawCriterion[] {
+  const items = list
+    .split(/;|\n|(?:^|\s)-\s+|\d\.\s+(?=[A-Za-zÀ-ÿ])/)
+    .map((s) => s.trim().replace(/^[-–•]\s*/, '').replace(/\.$/, ''))
+    .filter((s) => s.length > 2)
+    .map((s): RawCriterion => {
+      const w = /[:(]\s*(\d{1,3}(?:[.,]\d+)?)\s*(%|points?|pts?)\s*\)?\s*$/i.exec(s);
+      return w ? { name: s.slice(0, w.index).trim(), weight: w[1] } : { name: s };
+    });
+  const weighted = items.filter((c) => c.weight !== undefined);
+  return weighted.length > 0 ? weighted : items;
 }

@@ -3,18 +3,29 @@
  * `FNSimple.initial` | `.attribution` | `.rectificatif`. Paths: research/boamp.md §4.2.
  */
 import type { ContractNature, Lot } from '@/lib/notice/schema';
+import { winnerLooksInsertion } from './awards';
 import { buyerKindFromName } from './buyer-kind';
+import { buildCriteria, criteriaFromText } from './criteria';
 import { addSignal, addText, type FamilyDraft, use } from './draft';
 import { lotIdFromText } from './lot-id';
 import { parisWallClock } from './paris-time';
 import { reservedKindFromText } from './reservation';
-import { addCpv, money } from './values';
+import { addCpv, money, parseAmount } from './values';
 import { allText, asArray, attr, child, has, keysOf, text, textAt } from './xml-json';
 
 const NATURES: Readonly<Record<string, ContractNature>> = {
   services: 'services',
   fournitures: 'supplies',
   travaux: 'works',
+};
+
+/** Procedure choice keys of the form (the top-level `type_procedure` says OUVERT for an adapted open one). */
+const PROCEDURES: Readonly<Record<string, string>> = {
+  procedureAdapteeO: 'Procédure adaptée ouverte',
+  procedureAdapteeR: 'Procédure adaptée restreinte',
+  procedureAdaptee: 'Procédure adaptée',
+  procedureOuverte: 'Procédure ouverte',
+  procedureRestreinte: 'Procédure restreinte',
 };
 
 /** `codeCPV.objetPrincipal.classPrincipale` plus the supplementary codes the XSD allows. */
@@ -69,13 +80,19 @@ export function parseFnSimple(root: unknown, draft: FamilyDraft): void {
 
   const procedure = child(node, 'procedure');
   const procKey = keysOf(procedure).find((k) => k.startsWith('procedure'));
-  if (procKey?.startsWith('procedureAdaptee')) draft.procedure = use(draft, `${p}.procedure.${procKey}`, 'Procédure adaptée');
+  const procLabel = procKey ? PROCEDURES[procKey] : undefined;
+  if (procKey && procLabel) draft.procedure = use(draft, `${p}.procedure.${procKey}`, procLabel);
   draft.deadline = use(draft, `${p}.procedure.dateReceptionOffres`, parisWallClock(textAt(procedure, 'dateReceptionOffres')));
   const categorie = textAt(procedure, 'categorieAcheteur');
   const kind = buyerKindFromName(categorie);
   if (kind) draft.buyer.kind = use(draft, `${p}.procedure.categorieAcheteur`, kind);
   const criteresText = textAt(procedure, 'criteresAttrib') ?? textAt(nm, 'criteresAttrib');
   addText(draft, use(draft, `${p}.procedure.criteresAttrib`, criteresText));
+  // Usually "énoncés dans le RC"; read only when the text itself gives weighted criteria.
+  if (criteresText && /\d\s*(%|points?)/i.test(criteresText)) {
+    const raw = criteriaFromText(criteresText).filter((c) => c.weight !== undefined);
+    if (raw.length > 0) draft.criteria = buildCriteria(raw, draft.warnings);
+  }
   addText(draft, textAt(procedure, 'capaciteExercice'), textAt(procedure, 'capaciteEcoFin'), textAt(procedure, 'capaciteTech'));
 
   const lots: Lot[] = [];
@@ -117,6 +134,7 @@ export function parseFnSimple(root: unknown, draft: FamilyDraft): void {
   if (partName === 'attribution') {
     const result = textAt(node, 'attributionMarche');
     addText(draft, use(draft, `${p}.attributionMarche`, result));
+    if (result) readAwardText(result, draft);
     const initial = textAt(node, 'avisInitial', 'idWeb');
     if (initial) addText(draft, `Avis initial : ${initial}`);
   }
@@ -129,4 +147,20 @@ function firstPart(d: unknown): [string, unknown] | undefined {
     if (node !== undefined) return [name, node];
   }
   return undefined;
+}
+
+/**
+ * `attributionMarche` is free text: "L'accord-cadre a été attribué le 13/03/2025 à la société DRI - DIGITAL RURAL
+ * INFORMATIQUE. La valeur finale de l'accord-cadre est de 78 140 euros HT." The winner and amount are read
+ * from that one phrasing family; anything else is left to the text (and the top-level `titulaire`).
+ */
+function readAwardText(result: string, draft: FamilyDraft): void {
+  const winner = /attribu[ée]+e?s?\s+(?:le\s+[\d/]+\s+)?(?:à|au|a)\s+(?:la société|l.entreprise|la SAS|la SARL|la société anonyme)?\s*([^.\n]{2,120}?)\s*(?:\s+pour\s+un\s+montant|\s+-\s+\d|\.|,|\n|$)/i.exec(result);
+  if (!winner?.[1]) return;
+  const award: FamilyDraft['awards'][number] = { winner: winner[1].trim() };
+  const amount = /(\d[\d\s\u00A0\u202F.]*(?:,\d{1,2})?)\s*(?:€|euros?|euro\(s\)|EUR)\s*HT/i.exec(result);
+  const value = parseAmount(amount?.[1]?.replace(/\./g, ''));
+  if (value !== undefined) award.amount = { amount: value, currency: 'EUR' };
+  if (winnerLooksInsertion(award.winner)) award.insertionStructure = true;
+  draft.awards.push(award);
 }

@@ -5,9 +5,10 @@
  */
 import type { ContractNature, Lot } from '@/lib/notice/schema';
 import { buyerKindFromCodes } from './buyer-kind';
-import { buildCriteria, type RawCriterion } from './criteria';
+import { buildCriteria, criteriaFromText } from './criteria';
 import { addText, type FamilyDraft, use } from './draft';
 import { parisWallClock } from './paris-time';
+import { addCpv } from './values';
 import { allText, asArray, child, keysOf, text, textAt } from './xml-json';
 
 const NATURES: Readonly<Record<string, ContractNature>> = {
@@ -38,18 +39,6 @@ export function frenchDeadline(date: string | undefined, time: string | undefine
   return parisWallClock(`${day}T${t[1].padStart(2, '0')}:${t[2] ?? '00'}:00`);
 }
 
-/** "- compétences techniques … : 60 %;- prix des prestations : 40 %." → criteria with weights. */
-function criteriaFromList(list: string): RawCriterion[] {
-  return list
-    .split(/;|\n|(?:^|\s)-\s+|\d\.\s+(?=[A-Za-zÀ-ÿ])/)
-    .map((s) => s.trim().replace(/^[-–•]\s*/, '').replace(/\.$/, ''))
-    .filter((s) => s.length > 2)
-    .map((s) => {
-      const w = /[:(]\s*(\d{1,3}(?:[.,]\d+)?)\s*(%|points?)\s*\)?\s*$/i.exec(s);
-      return w ? { name: s.slice(0, w.index).trim(), weight: w[1] } : { name: s };
-    });
-}
-
 export function parseLegacyV110(d: unknown, draft: FamilyDraft): void {
   const ident = child(d, 'IDENT');
   draft.buyer.name = use(draft, 'IDENT.NOM', textAt(ident, 'NOM')?.replace(/[.,;]+$/, ''));
@@ -67,7 +56,7 @@ export function parseLegacyV110(d: unknown, draft: FamilyDraft): void {
 
   const liste = textAt(d, 'CONDITIONS', 'CRITERES', 'LISTE');
   if (liste) {
-    draft.criteria = buildCriteria(criteriaFromList(liste), draft.warnings);
+    draft.criteria = buildCriteria(criteriaFromText(liste), draft.warnings);
     use(draft, 'CONDITIONS.CRITERES.LISTE', liste);
   }
 
@@ -75,14 +64,21 @@ export function parseLegacyV110(d: unknown, draft: FamilyDraft): void {
   const deadline = frenchDeadline(textAt(delai, 'RECEPT_OFFRES') ?? textAt(delai, 'RECEPT_CANDIDAT'), textAt(delai, 'AUTRES'));
   draft.deadline = use(draft, 'DELAI.RECEPT_OFFRES', deadline);
 
-  // Lots: NUM_LOT[i] goes with the i-th non-empty AUTRES (the first AUTRES is often the empty label slot).
-  const nums = asArray(child(d, 'LOTS', 'NUM_LOT')).map(text);
-  const labels = asArray(child(d, 'LOTS', 'AUTRES')).map(text).filter((s): s is string => s !== undefined);
+  // Lots: NUM_LOT[i] goes with DESC_LOT[i] (and NOMENC_LOT[i], a CPV written "45316110."), or in older
+  // notices with the i-th non-empty AUTRES (the first AUTRES is often the empty label slot).
+  const lotsNode = child(d, 'LOTS');
+  const nums = asArray(child(lotsNode, 'NUM_LOT')).map(text);
+  const descs = asArray(child(lotsNode, 'DESC_LOT')).map(text);
+  const labels =
+    descs.length > 0 ? descs : asArray(child(lotsNode, 'AUTRES')).map(text).filter((s): s is string => s !== undefined);
+  const nomenc = asArray(child(lotsNode, 'NOMENC_LOT')).map(text);
   const lots: Lot[] = [];
   nums.forEach((num, i) => {
     const id = num ?? String(i + 1);
     const label = labels[i]?.replace(/\.$/, '');
-    lots.push({ id, title: label ?? `Lot ${id}`, cpv: [], criteria: [] });
+    const cpv: Lot['cpv'] = [];
+    addCpv(cpv, nomenc[i]?.replace(/\.$/, ''), true, draft.warnings, `lot ${id}`);
+    lots.push({ id, title: label ?? `Lot ${id}`, cpv, criteria: [] });
   });
   if (nums.length !== labels.length && nums.length > 0) {
     draft.warnings.push(`v110 : ${nums.length} numéros de lot pour ${labels.length} intitulés`);

@@ -32,6 +32,7 @@ const PROCEDURES: Readonly<Record<string, string>> = {
   CONCOURS_RESTREINT: 'Concours restreint',
 };
 
+// OBJET.CPV.SUPPLEMENTAIRE is the CPV *supplementary vocabulary* ("JA10"), not additional CPV codes: not read.
 /** VALEUR / VALEUR_TOTALE / VALEUR_MIN–MAX of a node. */
 function valueOf(node: unknown): { money?: Money; path?: string } {
   for (const key of ['VALEUR_TOTALE', 'VALEUR']) {
@@ -97,7 +98,6 @@ function readLots(draft: FamilyDraft, objet: unknown): Lot[] {
     const cpv: Lot['cpv'] = [];
     for (const c of asArray(child(lot, 'CPV'))) {
       addCpv(cpv, textAt(c, 'PRINCIPAL'), true, draft.warnings, `lot ${id}`);
-      for (const s of asArray(child(c, 'SUPPLEMENTAIRE'))) addCpv(cpv, text(s), false, draft.warnings, `lot ${id}`);
     }
     const { raw } = readCriteria(child(lot, 'CRITERES_ATTRIBUTION'));
     const value = valueOf(lot).money;
@@ -122,9 +122,11 @@ function readAwards(draft: FamilyDraft, attribution: unknown): void {
     const montant = child(decision, 'RENSEIGNEMENT', 'MONTANT');
     const amount = money(text(montant), attr(montant, 'DEVISE'));
     addText(draft, textAt(decision, 'INTITULE'), textAt(decision, 'DESCRIPTION'));
+    // NON_ATTRIBUE decisions ("Marché infructueux…") name no winner even when TITULAIRE holds text.
+    if (has(decision, 'NON_ATTRIBUE')) continue;
     for (const titulaire of asArray(child(decision, 'TITULAIRE'))) {
       const winner = textAt(titulaire, 'DENOMINATION');
-      if (!winner) continue;
+      if (!winner || /infructueu|sans suite|non attribu/i.test(winner)) continue;
       const award: FamilyDraft['awards'][number] = { winner };
       if (lotId) award.lotId = lotId;
       if (amount) award.amount = amount;
@@ -159,7 +161,6 @@ export function parseLegacyV230(d: unknown, draft: FamilyDraft): void {
 
   for (const c of asArray(child(objet, 'CPV'))) {
     addCpv(draft.cpv, use(draft, 'OBJET.CPV.PRINCIPAL', textAt(c, 'PRINCIPAL')), true, draft.warnings, 'OBJET.CPV');
-    for (const s of asArray(child(c, 'SUPPLEMENTAIRE'))) addCpv(draft.cpv, text(s), false, draft.warnings, 'OBJET.CPV');
   }
 
   const value = valueOf(child(objet, 'CARACTERISTIQUES'));

@@ -26,6 +26,11 @@ const NATURES: Readonly<Record<string, ContractNature>> = {
 /** Contact details are left out of `fullText`: they are not about the work and hold personal data. */
 const NOT_TEXT = new Set(['organisme', 'coord', 'correspondantPRM', 'adressesComplt', 'justifications', 'langue']);
 
+/** Keep words, drop codes, numbers, dates and links that the form's structure already gives. */
+function isProse(s: string): boolean {
+  return /[A-Za-zÀ-ÿ]{3}/.test(s) && !/^https?:\/\//.test(s) && !/^\d{4}-\d{2}-\d{2}/.test(s) && !/^[A-Z0-9_-]+$/.test(s);
+}
+
 function placeText(value: unknown): { text?: string; cp?: string; city?: string } {
   if (!isObject(value)) return { text: text(value) };
   const cp = textAt(value, 'cp');
@@ -133,7 +138,7 @@ export function parseNationalForm(root: unknown, family: NationalFamily, draft: 
   }
 
   addText(draft, objet, descr, lieu.text);
-  addText(draft, ...allText(node, NOT_TEXT));
+  addText(draft, ...allText(node, NOT_TEXT).filter(isProse));
   if (has(reservation, 'oui')) {
     draft.reserved = reservedKindFromText(draft.textParts.join('\n')) ?? 'siae-or-disability';
     for (const l of draft.lots) l.reserved = draft.reserved;

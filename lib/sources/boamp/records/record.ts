@@ -188,17 +188,22 @@ export function assembleNotice(top: TopLevel, gestion: unknown, donnees: unknown
   if (draft.title === undefined && top.objet === undefined && notice.title === '') warnings.push('titre absent');
   if (draft.description && draft.description !== notice.title) notice.description = draft.description;
 
-  const buyerName = useTop('nomacheteur', top.nomacheteur) ?? draft.buyer.name ?? textAt(gestion, 'INDEXATION', 'NOMORGANISME') ?? '';
+  const buyerName = (useTop('nomacheteur', top.nomacheteur) ?? draft.buyer.name ?? textAt(gestion, 'INDEXATION', 'NOMORGANISME') ?? '')
+    .replace(/[\s.,;:]+$/, '');
   notice.buyer = { name: buyerName };
   if (draft.buyer.siret) notice.buyer.siret = draft.buyer.siret;
-  const kind = draft.buyer.kind ?? buyerKindFromName(buyerName);
+  // The legacy type codes are coarse (an EPCI is ORG_DROIT_PUBLIC); a name that says commune, communauté or
+  // social landlord is more telling for the rules.
+  const nameKind = buyerKindFromName(buyerName);
+  const kind = nameKind === 'local-authority' || nameKind === 'social-landlord' ? nameKind : (draft.buyer.kind ?? nameKind);
   if (kind) notice.buyer.kind = kind;
 
   notice.noticeType = draft.noticeType === 'correction' ? 'correction' : top.nature || top.etat ? noticeTypeOf(useTop('nature', top.nature), top.etat) : (draft.noticeType ?? 'other');
   if (notice.noticeType === 'other' && draft.noticeType) notice.noticeType = draft.noticeType;
 
   const procCode = top.type_procedure;
-  const procedure = (procCode ? PROCEDURES[procCode] : undefined) ?? top.procedure_libelle ?? draft.procedure ?? procCode;
+  // The form's own procedure wins (FNSimple "procédure adaptée ouverte" is indexed as OUVERT at top level).
+  const procedure = draft.procedure ?? (procCode ? PROCEDURES[procCode] : undefined) ?? top.procedure_libelle ?? procCode;
   if (procedure) notice.procedure = useTop('type_procedure', procedure);
 
   const topNature = top.type_marche.map((t) => NATURES[t.toUpperCase()]).find((n) => n !== undefined);
