@@ -13,6 +13,7 @@ import {
   PERCENT_WEIGHT_CODES,
   PROCEDURE_LABELS,
 } from './codelists';
+import { departmentFromNuts } from '@/lib/notice/places';
 import { criterionTypeFromText, reservedFromWsText, winnerLooksInsertion } from './social-text';
 import { at, eformsExtension, kid, kids, textAt, walk, type EfNode } from './tree';
 
@@ -493,7 +494,13 @@ export function mapEforms(root: EfNode): EformsMapped {
   const lotPlaces = kids(root, 'ProcurementProjectLot').map((l) => placeOf(kid(l, 'ProcurementProject')));
   const nuts = procPlace.nuts[0] ?? lotPlaces.flatMap((p) => p.nuts)[0];
   const city = procPlace.cities[0] ?? lotPlaces.flatMap((p) => p.cities)[0];
-  if (nuts) (place.nuts = nuts), ctx.fieldsUsed.add('RealizedLocation/Address/CountrySubentityCode');
+  if (nuts) {
+    place.nuts = nuts;
+    ctx.fieldsUsed.add('RealizedLocation/Address/CountrySubentityCode');
+    // NUTS 3 of a French département → its code ("FRG05" → "85"); regions (NUTS 1/2) give none.
+    const department = departmentFromNuts(nuts);
+    if (department) place.department = department;
+  }
   if (city) (place.city = city), ctx.fieldsUsed.add('RealizedLocation/Address/CityName');
   for (const loc of walk(project, ['RealizedLocation'])) langText(loc, 'Description', ctx, 'RealizedLocation/Description');
 

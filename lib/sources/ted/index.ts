@@ -1,0 +1,19 @@
+/** TED: Search API v3 (request, response → Notice[]), notice XML address, and the ted.europa.eu page source. */
+export {
+  buildTedSearchRequest,
+  DEFAULT_TED_FIELDS,
+  fetchTedNoticeXml,
+  searchTed,
+  TED_SEARCH_URL,
+  tedNoticeXmlUrl,
+  tedQueryForProcedure,
+  tedQueryForPublication,
+  tedQueryForWatch,
+  TedSearchParamsSchema,
+  type FetchLike,
+  type TedSearchParams,
+  type TedSearchRequest,
+} from './search-api';
+export { fieldStrings, parseTedSearchPage, parseTedSearchResult, tedSearchNoticeToNotice, type TedSearchPage } from './search-result';
+export { publicationNumberFromUrl, tedPageSource } from './page-source';
+export { tedNoticePageUrl } from '@/lib/sources/eforms';
