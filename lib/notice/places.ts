@@ -192,7 +192,7 @@ export function nutsFromDepartment(code: string): string | undefined {
 }
 
 // "Dépt. : 93", "Département(s) de publication : 93", "(93)", "93 - Seine-Saint-Denis".
-const DEPT_LABEL_RE = /\b(?:d[ée]pt\.?|d[ée]partement(?:\(s\))?(?:\s+de\s+publication)?)\s*:?\s*(2[AaBb]|97[1-6]|\d{2})\b/u;
+const DEPT_LABEL_RE = /\b(?:d[ée]pt\.?|d[ée]partement(?:\(s\))?(?:\s+de\s+publication)?)\s*:?\s*(2[AaBb]|97[1-6]|\d{2})\b/iu;
 const POSTCODE_RE = /(?<![\d-])((?:0[1-9]|[1-8]\d|9[0-5]|2[0-9]|97)\d{3})(?![\d])\s+[A-ZÀ-Ýa-zà-ÿ]/u;
 const NUTS_RE = /\b(FR[A-Z0-9]\d{2}|FRY\d0)\b/;
 
