@@ -1,4 +1,5 @@
 import type { PageSource } from './types';
+import { tedPageSource } from './ted';
 import { atexoSource } from './atexo';
 import { awsSource } from './aws';
 
@@ -8,6 +9,7 @@ import { awsSource } from './aws';
  */
 export const PAGE_SOURCES: readonly PageSource[] = [
   // dedicated sources register here
+  tedPageSource,
   atexoSource,
   awsSource,
 ];
