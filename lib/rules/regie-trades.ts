@@ -25,7 +25,7 @@ export const TRADE_FAMILIES: readonly TradeFamily[] = [
     label: 'espaces verts',
     cpvPrefixes: ['7730', '7731', '7734', '772115'],
     keywords:
-      /espaces? verts?|\btontes?\b|\belagages?\b|\bdesherbages?\b|\bdebroussaillages?\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|espaces (?:exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchages?\b/,
+      /espaces? verts?|\btontes?\b|\belagages?\b|\bdesherbages?\b|\bdebroussaillages?\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|entretien (?:des |d')?espaces (?:publics|exterieurs|naturels)|espaces (?:exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchages?\b/,
   },
   {
     trade: 'dechets',

@@ -1,6 +1,8 @@
+import { normalizeText } from '@/lib/notice/normalize';
 import type { Flag } from '../types';
+import { isAboutNotDoing } from '../object-kind';
 import { thresholdAt, thresholdParameters } from '../thresholds';
-import type { SignalSpec } from '../text-signals';
+import type { Hit, SignalSpec } from '../text-signals';
 import { evidenceOfHits, groupHitsByLot, makeFlag, noticeValue, type Mechanism } from './types';
 
 /**
@@ -13,11 +15,27 @@ export const INSERTION_MARKET_SIGNALS: readonly SignalSpec[] = [
     id: 'insertion-market',
     anchors: ['insertion', 'support', 'article 30', '2123-1', 'qualification'],
     pattern:
-      /\bprestations? d'insertion\b|\bmarches? d'insertion\b|\bservices? d'insertion et de qualification|\binsertion et (?:de )?qualification professionnelles?|\binsertion socio-?professionnelle (?:ayant pour|par|a travers|avec pour)|\bactivites? supports?\b|\bsupports? d'activites?\b|\bsupport a (?:une|l')action d'insertion|\bachat de prestations d'insertion|\br ?\.? ?2123-1,? 3 ?°|\barticle 30 du (?:code des marches publics|cmp)|\bparcours d'insertion (?:par|sur|au travers)/,
+      /\bprestations? d'insertion\b|\bmarches? d'insertion\b|\bservices? d'insertion et de qualification|\binsertion et (?:de )?qualification professionnelles?|\binsertion socio-?professionnelle (?:ayant pour|par|a travers|avec pour)|\bactivites? supports?\b|\bsupports? d'activites?\b|\bsupport a (?:une|l')action d'insertion|\bachat de prestations d'insertion|\bservices? d'insertion professionnelle\b|\br ?\.? ?2123-1,? 3 ?°|\barticle 30 du (?:code des marches publics|cmp)|\bparcours d'insertion (?:par|sur|au travers)/,
     reject: /insertion (?:publicitaire|d'annonces?|dans le paysage)|clause/,
     onlyFields: /^(?:title|description|fullText|lots\[\d+\]\.(?:title|description))$/,
   },
+  {
+    // Object phrasings of insertion services, read only in the object (title/description/lot titles).
+    id: 'insertion-object',
+    anchors: ['insertion', 'socio'],
+    pattern:
+      /\baccompagnement socio-?professionnel|\bprojet d'insertion (?:sociale et )?professionnelle|\bsalaries en insertion\b|\bchantiers? d'insertion\b|\binsertion (?:sociale et )?professionnelle (?:de|des) (?:publics|personnes|jeunes|demandeurs|beneficiaires)/,
+    reject: /insertion (?:publicitaire|d'annonces?|dans le paysage)|clause/,
+    onlyFields: /^(?:title|description|lots\[\d+\]\.(?:title|description))$/,
+  },
 ];
+
+/** The words of the hit's sentence before the match ("Étude … de l'insertion" is about, not doing). */
+function sentenceBefore(h: Hit): string {
+  const m = h.segment.text.slice(h.start, h.end);
+  const i = h.sentence.indexOf(m);
+  return i > 0 ? h.sentence.slice(0, i) : '';
+}
 
 export const insertionMarket: Mechanism = {
   id: 'insertion-market',
@@ -25,7 +43,11 @@ export const insertionMarket: Mechanism = {
   legalBasis: ['CCP art. R2123-1 3°', 'CCP art. R2123-7'],
   signals: INSERTION_MARKET_SIGNALS,
   assess(ctx) {
-    const hits = ctx.hits.filter((h) => h.signal === 'insertion-market' && !h.negated);
+    // A study, consultancy or software about insertion is not an insertion market.
+    const about = isAboutNotDoing(normalizeText(ctx.notice.title));
+    const hits = about
+      ? []
+      : ctx.hits.filter((h) => (h.signal === 'insertion-market' || h.signal === 'insertion-object') && !h.negated && !isAboutNotDoing(sentenceBefore(h)));
     if (hits.length === 0) return [];
     const sss = thresholdAt('sss-eu-publication', ctx.date);
     const value = noticeValue(ctx.notice);

@@ -10,10 +10,11 @@ import { evidenceOfHits, groupHitsByLot, makeFlag, type Mechanism } from './type
 export const PRIORITY_TERRITORY_SIGNALS: readonly SignalSpec[] = [
   {
     id: 'territory',
-    anchors: ['qpv', 'prioritaire', 'politique de la ville', 'npnru', 'anru', 'renouvellement urbain', "charte", 'gestion urbaine', 'gup', 'tfpb', 'sur-entretien', 'surentretien', 'contrat de ville', 'habitants du quartier'],
+    anchors: ['qpv', 'prioritaire', 'politique de la ville', 'npnru', 'anru', 'renouvellement urbain', 'renovation urbaine', 'pnru', 'npru', "charte", 'gestion urbaine', 'gup', 'tfpb', 'sur-entretien', 'surentretien', 'contrat de ville', 'habitants du quartier'],
     pattern:
-      /\bqpv\b|\bquartiers? prioritaires?\b|\bpolitique de la ville\b|\bnpnru\b|\banru\b|\brenouvellement urbain\b|\bcharte (?:locale |nationale )?d'insertion|\bgestion urbaine (?:et sociale )?de proximite|\bgup\b|\btfpb\b|\bsur-?entretien\b|\bcontrats? de ville\b|\bhabitants du quartier\b/,
+      /\bqpv\b|\bquartiers? prioritaires?\b|\bpolitique de la ville\b|\bnpnru\b|\banru\b|\b(?:projets?|programmes?|operations?|conventions?) (?:nationale? |national )?(?:de |d')?(?:renouvellement|renovation) urbaine?\b|\bn?pn?ru\b|\bcharte (?:locale |nationale )?d'insertion|\bgestion urbaine (?:et sociale )?de proximite|\bgup\b|\btfpb\b|\bsur-?entretien\b|\bcontrats? de ville\b|\bhabitants du quartier\b/,
     negatable: false,
+    // OPAH-RU is a private-housing programme; "en dehors d'un QPV" says the opposite.
   },
 ];
 
@@ -26,7 +27,15 @@ export const priorityTerritory: Mechanism = {
   legalBasis: ['Charte nationale d’insertion ANRU 2014–2024', 'CGI art. 1388 bis'],
   signals: PRIORITY_TERRITORY_SIGNALS,
   assess(ctx) {
-    const hits = ctx.hits.filter((h) => h.signal === 'territory');
+    const hits = ctx.hits.filter((h) => {
+      if (h.signal !== 'territory') return false;
+      const t = h.segment.text;
+      // "en dehors d'un QPV", "hors quartier prioritaire" say the opposite.
+      if (/(?:en dehors (?:d'un|des|du)|\bhors(?: des| du)?) $/.test(t.slice(Math.max(0, h.start - 20), h.start))) return false;
+      // OPAH-RU ("amélioration de l'habitat – renouvellement urbain") is a private-housing programme, not NPNRU.
+      if (/renouvellement|renovation|\bru\b/.test(t.slice(h.start, h.end)) && /\bopah\b|amelioration de l'habitat/.test(h.sentence)) return false;
+      return true;
+    });
     if (hits.length === 0) return [];
     const { notice, byLot } = groupHitsByLot(ctx, hits);
     const make = (hs: typeof hits, lotId?: string): Flag => {

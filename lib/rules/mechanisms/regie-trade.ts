@@ -1,6 +1,7 @@
 import type { Cpv } from '@/lib/notice/schema';
 import type { Evidence, Flag } from '../types';
 import { TRADE_FAMILIES, type TradeFamily } from '../regie-trades';
+import { isAboutNotDoing } from '../object-kind';
 import type { Trade } from '../profile';
 import { evidenceOfHit, makeFlag, type Mechanism, type RuleContext } from './types';
 
@@ -71,6 +72,7 @@ export const regieTrade: Mechanism = {
     for (const h of ctx.hits) {
       if (!h.signal.startsWith('trade:') || h.segment.lotId !== undefined) continue;
       if (h.segment.field !== 'title' && h.segment.field !== 'description') continue;
+      if (isAboutNotDoing(h.sentence)) continue;
       const trade = h.signal.slice(6) as Trade;
       if (seen.has(trade)) continue;
       seen.add(trade);
@@ -85,6 +87,7 @@ export const regieTrade: Mechanism = {
       }
       for (const h of ctx.hits) {
         if (!h.signal.startsWith('trade:') || h.segment.lotId !== lot.id || !OBJECT_FIELDS.test(h.segment.field)) continue;
+        if (isAboutNotDoing(h.sentence)) continue;
         const trade = h.signal.slice(6) as Trade;
         if (lotSeen.has(trade)) continue;
         lotSeen.add(trade);

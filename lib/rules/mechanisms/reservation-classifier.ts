@@ -41,7 +41,7 @@ export const RESERVATION_SIGNALS: readonly SignalSpec[] = [
     // False friends: "se réserve le droit", "sous réserve", "réserve naturelle", "réservé aux entreprises d'assurances",
     // a profession reservation (III.2.1 / PRESTATION_RESERVEE), "réservé à l'usage", "parking réservé"…
     reject:
-      /\b(?:entreprises? d'assurances?|assureurs?|courtiers?|une profession|professions? (?:particuliere|reglementee)|prestation_reservee|ordre des (?:avocats|architectes|experts))/,
+      /\b(?:declaration sur l'honneur|attestant qu'il|lorsque le marche est reserve|si le marche est reserve|pour (?:pouvoir )?soumissionner aux marches (?:publics )?reserves|entreprises? d'assurances?|assureurs?|courtiers?|une profession|professions? (?:particuliere|reglementee)|prestation_reservee|ordre des (?:avocats|architectes|experts))/,
   },
 ];
 
@@ -82,8 +82,9 @@ export function classifySentence(rawSentence: string): ReservationKind | undefin
   const siae = SIAE_TERMS.test(sentence) || L2113_13_ALONE.test(sentence);
   const dis = DIS_TERMS.test(sentence) || L2113_12_RE.test(sentence);
   if (DIRECTIVE_WS.test(sentence)) {
-    // The directive wording names both publics; it is a joint reservation only if the text cites both articles.
-    return JOINT_TERMS.test(sentence) ? 'joint' : 'siae-or-disability';
+    // The directive wording (Dir. 2014/24 art. 20, BOAMP III.1.5) names both publics, disabled OR disadvantaged:
+    // in French law that is L2113-12 and L2113-13 together (L2113-14), so a joint reservation, Régie eligible.
+    return 'joint';
   }
   if (siae && dis) return 'joint';
   if (JOINT_TERMS.test(sentence)) return 'joint';

@@ -23,6 +23,8 @@ export const SOCIAL_CLAUSE_SIGNALS: readonly SignalSpec[] = [
         "\\bheures? (?:de travail )?(?:d'insertion|reservees? a l'insertion|de travail d'insertion)",
         "\\bvolume (?:horaire|d'heures) d'insertion",
         "\\bactions? d'insertion",
+        "\\bengagements? d'insertion",
+        "\\bheures (?:de travail )?a realiser au titre de",
         "\\bdemarche d'insertion (?:dans|lors de|au titre de) l'execution",
         "\\bpromouvoir l'emploi (?:de|des) personnes",
         "\\b(?:emploi|embauche) de personnes (?:rencontrant|eloignees|en difficulte|en insertion)",

@@ -47,13 +47,13 @@ describe('reserved-siae / reserved-disability / joint / prison / ess', () => {
     expect(a.flags.find((f) => f.id === 'reserved-disability')?.severity).toBe('info');
     expect(a.verdict).toBe('opportunity');
   });
-  it('directive wording (real BOAMP 20-102039, T455776160) → type non précisé', () => {
+  it('directive wording (real BOAMP 20-102039, T455776160) → joint SIAE + EA/ESAT (L2113-14)', () => {
     const got = ids(
       "III.1.5) Informations sur les marchés réservés : Le marché est réservé à des ateliers protégés et à des opérateurs économiques dont l'objet est l'intégration sociale et professionnelle de personnes handicapées ou défavorisées III.2) CONDITIONS LIÉES AU MARCHÉ",
     );
-    expect(got).toContain('reserved-unspecified');
-    expect(got).not.toContain('reserved-disability');
-    expect(got).not.toContain('reserved-siae');
+    expect(got).toContain('reserved-siae');
+    expect(got).toContain('reserved-disability');
+    expect(got).not.toContain('reserved-unspecified');
   });
   it('ESS reservation (L2113-15) with art. 77 CPV', () => {
     const f = flag("Marché réservé aux entreprises de l'économie sociale et solidaire (article L. 2113-15 du code de la commande publique).", 'reserved-ess', {
@@ -268,5 +268,32 @@ describe('profile shifts verdict, never hides legal flags', () => {
   });
   it('assessment always parses', () => {
     expect(AssessmentSchema.safeParse(evaluate(notice)).success).toBe(true);
+  });
+});
+
+describe('objects about an activity are not the activity (labelled-set traps)', () => {
+  it.each([
+    // boamp-objets 6-field export (real objets)
+    ['MISSION D\'ASSISTANCE A MAITRISE D\'OUVRAGE POUR LES PRESTATIONS DE NETTOYAGE DES LOCAUX DES SITES DEPARTEMENTAUX', 'regie-trade'], // 20-39919
+    ["Rennes Métropole- Etude de définition des modalités d'exploitation et d'entretien des espaces verts", 'regie-trade'], // 18-148422
+    ['réalisation de diagnostics du risque d\'intoxication par le plomb des peintures et de contrôles après travaux', 'regie-trade'], // 19-169028
+    ["Étude d'évaluation d'un dispositif de soutien en faveur des jeunes en insertion", 'insertion-market'], // 21-58713
+    ["Mission d'évaluation de l'Opération Programmée d'Amélioration de l'Habitat et Renouvellement Urbain (OPAH-RU) 2019-2024", 'priority-territory'], // 23-178308
+    ["Réalisation d'une étude qualitative sur l'obligation d'attributions de logements sociaux situés en dehors d'un QPV à des ménages modestes", 'priority-territory'], // 20-61720
+  ])('%s', (title, id) => {
+    expect(evaluate(makeNotice(title, { title })).flags.map((f) => f.id)).not.toContain(id);
+  });
+  it.each([
+    ['Etudes géotechniques et travaux de débroussaillage/élagage', 'regie-trade'], // 20-130052
+    ['Accompagnement socio-professionnel des salariés en insertion 2019-2020', 'insertion-market'], // 18-157933
+    ["Etude pré-opérationnelle d'OPAH sur la copropriété privée des Acacias en Quartier Prioritaire Politique de la Ville", 'priority-territory'], // 18-110310
+    ['Nouveau Projet de Rénovation Urbaine de la ville de Sarcelles', 'priority-territory'], // 21-75193 (fragment)
+  ])('%s', (title, id) => {
+    expect(evaluate(makeNotice(title, { title })).flags.map((f) => f.id)).toContain(id);
+  });
+  it('boilerplate declaration citing L2113-12 is not a reservation (T455790373)', () => {
+    expect(
+      ids("Déclaration sur l'honneur du candidat attestant qu'il entre dans les cas prévus à l'article L 2113-12 du code de la commande publique pour pouvoir soumissionner aux marchés publics réservés."),
+    ).not.toContain('reserved-disability');
   });
 });
