@@ -304,7 +304,9 @@ export function parseBoampRecord(record: unknown): Notice {
   const top = parsedTop.success ? parsedTop.data : TopLevelSchema.parse({});
   const gestion = decodeJsonField('gestion', top.gestion, warnings);
   const donnees = decodeJsonField('donnees', top.donnees, warnings);
-  if (donnees === undefined && top.donnees === undefined) warnings.push('champ donnees absent : avis lu depuis les champs de tête');
+  if (donnees === undefined && !warnings.some((w) => w.startsWith('donnees'))) {
+    warnings.push('champ donnees absent ou vide : avis lu depuis les champs de tête');
+  }
   return assembleNotice(top, gestion, donnees, 'boamp-api', warnings);
 }
 
