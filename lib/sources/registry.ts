@@ -2,6 +2,9 @@ import type { PageSource } from './types';
 import { tedPageSource } from './ted';
 import { atexoSource } from './atexo';
 import { awsSource } from './aws';
+import { achatpublicSource } from './achatpublic';
+import { marchesSecurisesSource } from './marches-securises';
+import { eMarchesPublicsSource } from './e-marchespublics';
 
 /**
  * Every page source, most specific first: one line per source. The `text` source is the fallback
@@ -12,6 +15,9 @@ export const PAGE_SOURCES: readonly PageSource[] = [
   tedPageSource,
   atexoSource,
   awsSource,
+  achatpublicSource,
+  marchesSecurisesSource,
+  eMarchesPublicsSource,
 ];
 
 /** Does this URL match a WebExtension match pattern ("https://*.example.fr/*")? */

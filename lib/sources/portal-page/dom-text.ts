@@ -30,7 +30,7 @@ export function decodeLeftoverEntities(text: string): string {
  * Visible-ish text of an element: scripts/styles dropped, one line per block element, spaces squeezed per line.
  * (We cannot rely on `innerText` in Node; this is close enough for labels and for the rules' text path.)
  */
-export function blockText(el: Element | null | undefined): string {
+export function blockText(el: Node | null | undefined): string {
   if (!el) return '';
   const lines: string[] = [];
   let current = '';
@@ -42,6 +42,10 @@ export function blockText(el: Element | null | undefined): string {
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
       current += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType === 9 || node.nodeType === 11) {
+      for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
       return;
     }
     if (node.nodeType !== 1) return;
@@ -62,7 +66,7 @@ export function blockText(el: Element | null | undefined): string {
 }
 
 /** Text of an element on one line. */
-export function lineText(el: Element | null | undefined): string {
+export function lineText(el: Node | null | undefined): string {
   return squeeze(blockText(el));
 }
 
