@@ -1,6 +1,8 @@
 import type { Handler } from './protocol';
 import { watchlistHandlers } from '@/lib/watchlist/handlers';
 import { getWatchlistDb } from '@/lib/watchlist/db';
+import { recordHandlers } from '@/lib/overlay/record-handlers';
+import { getProfile } from '@/lib/watchlist/repository';
 
 /**
  * The registry of background message handlers: one line per feature (refined-github style).
@@ -9,6 +11,7 @@ import { getWatchlistDb } from '@/lib/watchlist/db';
 export function backgroundHandlers(): Handler[] {
   return [
     ...watchlistHandlers(getWatchlistDb),
+    ...recordHandlers({ fetch: (url, init) => fetch(url, init), loadProfile: () => getProfile(getWatchlistDb()) }),
     // features add their handlers here, e.g. ...boampRecordHandlers(deps),
   ];
 }
