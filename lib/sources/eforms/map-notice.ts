@@ -195,6 +195,9 @@ function criteriaOf(terms: EfNode | undefined, ctx: Ctx): Criterion[] {
     const calc = langText(crit, 'CalculationExpression', ctx, 'AwardingCriterion/CalculationExpression');
     void just;
     void calc;
+    // Points / decimals (BT-5421 poi-*, dec-*) are turned into percentages when every criterion of the list has one.
+    const relative: Array<{ criterion: Criterion; number: number }> = [];
+    let allRelative = true;
     for (const sub of kids(crit, 'SubordinateAwardingCriterion')) {
       const code = textAt(sub, ['AwardingCriterionTypeCode']);
       const name = langText(sub, 'Name', ctx, 'SubordinateAwardingCriterion/Name');
@@ -218,17 +221,29 @@ function criteriaOf(terms: EfNode | undefined, ctx: Ctx): Criterion[] {
         if (weightNumber >= 0 && weightNumber <= 100) criterion.weight = weightNumber;
         else ctx.warnings.push(`pondération hors de 0–100 % ignorée : ${weightNumber}`);
         ctx.fieldsUsed.add('AwardCriterionParameter/ParameterNumeric');
+      } else if (weightKind && RELATIVE_WEIGHT_CODES.has(weightKind) && weightNumber !== undefined && weightNumber >= 0) {
+        relative.push({ criterion, number: weightNumber });
+        ctx.fieldsUsed.add('AwardCriterionParameter/ParameterNumeric');
       } else if (weightKind === undefined) {
         // research/eforms.md §0.6: weights may hide in the text ("Quality Stage (60 %)").
         const m = /(\d{1,3}(?:[.,]\d+)?)\s*%/.exec(`${name ?? ''} ${description ?? ''}`);
         const w = m ? Number(m[1]!.replace(',', '.')) : NaN;
         if (Number.isFinite(w) && w >= 0 && w <= 100) criterion.weight = w;
       }
+      if (!(weightKind && RELATIVE_WEIGHT_CODES.has(weightKind) && weightNumber !== undefined)) allRelative = false;
       out.push(criterion);
+    }
+    const total = relative.reduce((s, r) => s + r.number, 0);
+    if (allRelative && relative.length > 0 && total > 0) {
+      for (const r of relative) r.criterion.weight = Math.round((r.number / total) * 10000) / 100;
+      ctx.warnings.push('pondérations en points converties en pourcentages');
     }
   }
   return out;
 }
+
+/** BT-5421 codes whose numbers are relative (points, decimals): meaningful as shares of their total. */
+const RELATIVE_WEIGHT_CODES: ReadonlySet<string> = new Set(['poi-exa', 'poi-mid', 'dec-exa', 'dec-mid']);
 
 function deadlineOf(process: EfNode | undefined, ctx: Ctx): string | undefined {
   const candidates: Array<[string, EfNode | undefined]> = [
