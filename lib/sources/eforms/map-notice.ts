@@ -443,6 +443,8 @@ export function mapEforms(root: EfNode): EformsMapped {
     (formType ? FORM_TYPE_NOTICE_TYPES[formType] : undefined) ??
     (root.name === 'ContractAwardNotice' ? 'award' : root.name === 'PriorInformationNotice' ? 'prior' : root.name === 'ContractNotice' ? 'contract' : 'other');
   if (noticeTypeCode?.startsWith('pin-cfc')) noticeType = 'contract';
+  // Light-regime (social and other specific services) notice types: cn-social, pin-cfc-social, can-social…
+  if (noticeTypeCode?.includes('social')) signals.add(`eforms:subtype:${noticeTypeCode}`);
   // A change notice is a full re-publication with an efac:Changes block (research/eforms.md §2).
   const changes = kid(ext, 'Changes');
   if (changes) {

@@ -182,7 +182,7 @@ describe('light-regime (social) notices', () => {
   it('cn-social_25: BT-775 opp + acc-all without BT-06, BT-736 yes, BWP currency', () => {
     const n = parse('cn-social_25.xml');
     expect(n.lots[0]!.strategic).toEqual(['opp', 'acc-all']);
-    expect(n.socialSignals).toEqual(expect.arrayContaining(['BT-775:opp', 'BT-775:acc-all', 'BT-736:yes']));
+    expect(n.socialSignals).toEqual(expect.arrayContaining(['eforms:subtype:cn-social', 'BT-775:opp', 'BT-775:acc-all', 'BT-736:yes']));
     expect(n.socialSignals.some((s) => s.startsWith('BT-06:'))).toBe(false);
     expect(n.estimatedValue).toEqual({ amount: 1231, currency: 'BWP' });
     expect(n.contractNature).toBe('supplies');
@@ -193,13 +193,14 @@ describe('light-regime (social) notices', () => {
     const n = parse('can-social_24.xml');
     expect(n.lots.map((l) => [l.id, l.cpv[0]?.code])).toEqual([['LOT-0001', '75210000'], ['LOT-0002', '75210000'], ['LOT-0003', '18000000']]);
     expect(n.awards).toEqual([{ lotId: 'LOT-0002', winner: 'Kapa', amount: { amount: 100000, currency: 'EUR' } }]);
+    expect(n.socialSignals).toEqual(['eforms:subtype:can-social']);
   });
   it('pin-cfc-social_24: PIN as call for competition, BT-71 res-ws, BT-630 deadline', () => {
     const n = parse('pin-cfc-social_24.xml');
     expect(n.noticeType).toBe('contract');
     expect(n.lots[0]!.reserved).toBe('siae-or-disability');
     expect(n.reserved).toBe('siae-or-disability');
-    expect(n.socialSignals).toEqual(['BT-71:res-ws']);
+    expect(n.socialSignals).toEqual(['eforms:subtype:pin-cfc-social', 'BT-71:res-ws']);
     expect(n.deadline).toBe('2023-05-31T15:00:00+03:00');
     expect(n.cpv).toEqual([{ code: '85000000', main: true }]);
   });
