@@ -225,8 +225,12 @@ export function assembleNotice(top: TopLevel, gestion: unknown, donnees: unknown
 
   if (draft.estimatedValue) notice.estimatedValue = draft.estimatedValue;
   notice.cpv = draft.cpv;
-  const department = chooseDepartment(useTop('code_departement', top.code_departement) ?? [], draft.postcodes);
+  const listed = useTop('code_departement', top.code_departement) ?? [];
+  const own = draft.place.department;
+  // A département the notice itself gives (eForms NUTS) wins when it is one of the record's list.
+  const department = own && (listed.length === 0 || listed.includes(own)) ? own : chooseDepartment(listed, draft.postcodes);
   notice.place = { ...draft.place };
+  delete notice.place.department;
   if (department) notice.place.department = department;
   if (notice.place.nuts && !/^[A-Z]{2}[0-9A-Z]{0,3}$/.test(notice.place.nuts)) {
     warnings.push(`code NUTS illisible : ${notice.place.nuts}`);
