@@ -48,11 +48,54 @@ interface CompiledSignal extends SignalSpec {
   regex: RegExp;
 }
 
-export function compileSignals(specs: readonly SignalSpec[]): readonly CompiledSignal[] {
-  return specs.map((s) => ({
+/**
+ * Compiled signals plus their triggers: a word-start key (first ≤ 4 letters/digits of a word, as one integer) for the
+ * longest word of each anchor. A notice is read once to find trigger words; each signal's regex then runs only in
+ * windows around its triggers, instead of over the whole text (a 13 kB BOAMP page costs one pass, not twenty).
+ */
+export interface CompiledSignals {
+  list: readonly CompiledSignal[];
+  triggers: ReadonlyMap<number, readonly number[]>;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Integer key of the word starting at `i`: its first ≤ 4 alnum characters (char codes < 128, so < 2^28). */
+function wordKey(text: string, i: number): number {
+  let key = 0;
+  for (let k = 0; k < 4; k++) {
+    const c = text.charCodeAt(i + k);
+    if (!isAlnum(c)) break;
+    key = key * 128 + c;
+  }
+  return key;
+}
+
+function anchorKey(anchor: string): number | undefined {
+  const words = anchor.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  let best = '';
+  for (const w of words) if (w.length > best.length) best = w;
+  return best ? wordKey(best, 0) : undefined;
+}
+
+export function compileSignals(specs: readonly SignalSpec[]): CompiledSignals {
+  const list = specs.map((s) => ({
     ...s,
     regex: new RegExp(s.pattern.source, s.pattern.flags.includes('g') ? s.pattern.flags : `${s.pattern.flags}g`),
   }));
+  const triggers = new Map<number, number[]>();
+  list.forEach((sig, idx) => {
+    for (const a of sig.anchors) {
+      const key = anchorKey(a);
+      if (key === undefined) continue;
+      const arr = triggers.get(key) ?? [];
+      if (!arr.includes(idx)) arr.push(idx);
+      triggers.set(key, arr);
+    }
+  });
+  return { list, triggers };
 }
 
 /**
@@ -148,42 +191,101 @@ function lotsInSentence(text: string, sStart: number, sEnd: number, mStart: numb
   return immediate ?? before ?? after ?? [];
 }
 
-/** Run every signal over every segment. Negated hits are kept (with `negated`) so mechanisms can explain absences. */
-export function scanSignals(segments: readonly Segment[], signals: readonly CompiledSignal[]): Hit[] {
+function pushHit(hits: Hit[], seg: Segment, sig: CompiledSignal, start: number, end: number): void {
+  const text = seg.text;
+  const [sStart, sEnd] = sentenceBounds(text, start, end);
+  const sentence = text.slice(sStart, sEnd);
+  if (sig.reject && sig.reject.test(sentence)) return;
+  let negated = false;
+  if (sig.negatable !== false) {
+    const before = text.slice(Math.max(sStart, start - 80), start);
+    const after = text.slice(end, Math.min(text.length, end + 20));
+    negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  }
+  const lots = seg.lotId !== undefined ? [seg.lotId] : lotsInSentence(text, sStart, sEnd, start, end);
+  hits.push({ signal: sig.id, segment: seg, start, end, sentence, negated, lots });
+}
+
+function runRegex(hits: Hit[], seg: Segment, sig: CompiledSignal, from: number, to: number): void {
+  const whole = from === 0 && to === seg.text.length;
+  const text = whole ? seg.text : seg.text.slice(from, to);
+  sig.regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = sig.regex.exec(text))) {
+    if (m[0].length === 0) {
+      sig.regex.lastIndex++;
+      continue;
+    }
+    pushHit(hits, seg, sig, from + m.index, from + m.index + m[0].length);
+  }
+}
+
+// How far a match may start before its trigger word, and end after it (longest patterns: "[^.;:]{0,70} insertion").
+const WINDOW_BACK = 160;
+const WINDOW_FORWARD = 220;
+
+/**
+ * Run every signal over every segment, in windows around trigger words. Negated hits are kept (with `negated`) so
+ * mechanisms can explain absences.
+ */
+export function scanSignals(segments: readonly Segment[], compiled: CompiledSignals): Hit[] {
   const hits: Hit[] = [];
+  const { list, triggers } = compiled;
   for (const seg of segments) {
     const text = seg.text;
-    for (const sig of signals) {
+    const len = text.length;
+    // Trigger positions per signal, in text order.
+    const positions: number[][] = [];
+    let prevAlnum = false;
+    for (let i = 0; i < len; i++) {
+      const c = text.charCodeAt(i);
+      const alnum = isAlnum(c);
+      if (alnum && !prevAlnum) {
+        const found = triggers.get(wordKey(text, i));
+        if (found) for (const idx of found) (positions[idx] ??= []).push(i);
+        // "l2113-13", "r2122-8": the article number is also a trigger.
+        if ((c === 108 || c === 114 || c === 100) && i + 1 < len) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 48 && d <= 57) {
+            const more = triggers.get(wordKey(text, i + 1));
+            if (more) for (const idx of more) (positions[idx] ??= []).push(i + 1);
+          }
+        }
+      }
+      prevAlnum = alnum;
+    }
+    for (let idx = 0; idx < list.length; idx++) {
+      const ps = positions[idx];
+      const sig = list[idx];
+      if (!ps || !sig) continue;
       if (sig.onlyFields && !sig.onlyFields.test(seg.field)) continue;
-      let anchored = false;
-      for (const a of sig.anchors) {
-        if (text.includes(a)) {
-          anchored = true;
-          break;
+      // Merge windows; start and end them on spaces so \b and look-arounds see what they would in the whole text.
+      let k = 0;
+      while (k < ps.length) {
+        let from = Math.max(0, (ps[k] ?? 0) - WINDOW_BACK);
+        let to = Math.min(len, (ps[k] ?? 0) + WINDOW_FORWARD);
+        k++;
+        while (k < ps.length && (ps[k] ?? 0) - WINDOW_BACK <= to) {
+          to = Math.min(len, (ps[k] ?? 0) + WINDOW_FORWARD);
+          k++;
         }
+        from = from === 0 ? 0 : text.lastIndexOf(' ', from) + 1;
+        const sp = text.indexOf(' ', to);
+        to = sp < 0 ? len : sp;
+        runRegex(hits, seg, sig, from, to);
       }
-      if (!anchored) continue;
-      sig.regex.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = sig.regex.exec(text))) {
-        if (m[0].length === 0) {
-          sig.regex.lastIndex++;
-          continue;
-        }
-        const start = m.index;
-        const end = start + m[0].length;
-        const [sStart, sEnd] = sentenceBounds(text, start, end);
-        const sentence = text.slice(sStart, sEnd);
-        if (sig.reject && sig.reject.test(sentence)) continue;
-        let negated = false;
-        if (sig.negatable !== false) {
-          const before = text.slice(Math.max(sStart, start - 80), start);
-          const after = text.slice(end, Math.min(text.length, end + 20));
-          negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
-        }
-        const lots = seg.lotId !== undefined ? [seg.lotId] : lotsInSentence(text, sStart, sEnd, start, end);
-        hits.push({ signal: sig.id, segment: seg, start, end, sentence, negated, lots });
-      }
+    }
+  }
+  return hits;
+}
+
+/** Reference engine: every signal over the whole of every segment (used by tests to check the windowed engine). */
+export function scanSignalsFully(segments: readonly Segment[], compiled: CompiledSignals): Hit[] {
+  const hits: Hit[] = [];
+  for (const seg of segments) {
+    for (const sig of compiled.list) {
+      if (sig.onlyFields && !sig.onlyFields.test(seg.field)) continue;
+      runRegex(hits, seg, sig, 0, seg.text.length);
     }
   }
   return hits;
