@@ -153,16 +153,16 @@ export function xmlToTree(xml: string): XmlTreeResult {
   return { root, rootNamespace, warnings };
 }
 
-/** Index of the `>` closing a tag opened before `from`, skipping quoted attribute values. */
+/** Index of the `>` closing a tag opened before `from`, skipping quoted attribute values; -1 if none (truncated). */
 function findTagEnd(xml: string, from: number): number {
-  let quote = '';
   for (let j = from; j < xml.length; j++) {
-    const c = xml[j];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return j;
-    else if (c === '<') return -1;
+    const c = xml.charCodeAt(j);
+    if (c === 62 /* > */) return j;
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const k = xml.indexOf(c === 34 ? '"' : "'", j + 1);
+      if (k < 0) return -1;
+      j = k;
+    } else if (c === 60 /* < */) return -1;
   }
   return -1;
 }
