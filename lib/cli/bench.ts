@@ -28,6 +28,9 @@ interface FamilyResult {
   seconds: number;
   perSecond: number;
   parseShare: number;
+  /** Rates of each half alone, to tell the parsers' cost from the rules core's. */
+  parsePerSecond: number;
+  assessPerSecond: number;
 }
 
 let peakRss = 0;
@@ -83,6 +86,8 @@ function benchFamily(fam: CorpusFamily, minSeconds: number): FamilyResult {
     seconds,
     perSecond: notices / seconds,
     parseShare: parseMs / Math.max(1e-9, parseMs + assessMs),
+    parsePerSecond: notices / Math.max(1e-9, parseMs / 1000),
+    assessPerSecond: notices / Math.max(1e-9, assessMs / 1000),
   };
 }
 
@@ -111,10 +116,10 @@ function main(): void {
   sampleMemory();
   const results = families.map((f) => benchFamily(f, minSeconds));
   console.log('\nParse + assess, one core (target ≥ 5 000 notices/s):');
-  console.log('family              files  notices  rounds  seconds   notices/s  parse share');
+  console.log('family              files  notices  rounds  seconds   notices/s  parse share  parse only/s  assess only/s');
   for (const r of results) {
     console.log(
-      `${r.id.padEnd(20)}${String(r.files).padStart(5)}${String(r.notices).padStart(9)}${String(r.rounds).padStart(8)}${r.seconds.toFixed(2).padStart(9)}${Math.round(r.perSecond).toLocaleString('fr-FR').padStart(12)}${`${(r.parseShare * 100).toFixed(0)} %`.padStart(13)}`,
+      `${r.id.padEnd(20)}${String(r.files).padStart(5)}${String(r.notices).padStart(9)}${String(r.rounds).padStart(8)}${r.seconds.toFixed(2).padStart(9)}${Math.round(r.perSecond).toLocaleString('fr-FR').padStart(12)}${`${(r.parseShare * 100).toFixed(0)} %`.padStart(13)}${Math.round(r.parsePerSecond).toLocaleString('fr-FR').padStart(14)}${Math.round(r.assessPerSecond).toLocaleString('fr-FR').padStart(15)}`,
     );
   }
   // Overall: the rate of a corpus pass made of one pass per family (harmonic combination of per-family times).
