@@ -6,6 +6,7 @@
  * - `isEformsXml(text)`: is this text an eForms procurement notice?
  * All never throw: a partial result with warnings instead.
  */
+import { normalizeIsoDate } from '@/lib/notice/dates';
 import { emptyNotice, NoticeSchema, type Notice } from '@/lib/notice/schema';
 import { eformsJsonRoot } from './json-tree';
 import { isEformsRoot, mapEforms, type EformsMapped } from './map-notice';
@@ -59,7 +60,9 @@ export function eformsToNotice(mapped: EformsMapped, format: string, url?: strin
   if (mapped.procedure) notice.procedure = mapped.procedure;
   if (mapped.contractNature) notice.contractNature = mapped.contractNature;
   if (mapped.publishedAt) notice.publishedAt = mapped.publishedAt;
-  if (mapped.deadline) notice.deadline = mapped.deadline;
+  // The XML gives a true instant with its own offset (often Z); the Notice shows it in Paris time (DESIGN contract).
+  const deadline = mapped.deadline ? (normalizeIsoDate(mapped.deadline) ?? mapped.deadline) : undefined;
+  if (deadline) notice.deadline = deadline;
   if (mapped.estimatedValue) notice.estimatedValue = mapped.estimatedValue;
   notice.cpv = mapped.cpv;
   notice.place = mapped.place;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { emptyNotice, NoticeSchema, type Cpv, type Notice, type NoticeType } from '@/lib/notice/schema';
+import { normalizeIsoDate } from '@/lib/notice/dates';
 import { departmentFromNuts } from '@/lib/notice/places';
 import { CONTRACT_NATURES, PROCEDURE_LABELS } from '@/lib/sources/eforms/codelists';
 import { combineDateTime } from '@/lib/sources/eforms/map-notice';
@@ -116,7 +117,10 @@ export function tedSearchNoticeToNotice(item: unknown): Notice | undefined {
     ...dates.map((d, i) => (FULL_ISO.test(d) ? d : combineDateTime(d, times[i]))),
     ...fieldStrings(take('deadline')).map((d) => (FULL_ISO.test(d) ? d : combineDateTime(d, undefined))),
   ].filter((d): d is string => !!d);
-  if (deadlines.length > 0) notice.deadline = deadlines.reduce((a, b) => (instant(b) < instant(a) ? b : a));
+  if (deadlines.length > 0) {
+    const earliest = deadlines.reduce((a, b) => (instant(b) < instant(a) ? b : a));
+    notice.deadline = normalizeIsoDate(earliest) ?? earliest;
+  }
 
   const amount = amountOf(first(take('estimated-value-proc')));
   const currency = first(take('estimated-value-cur-proc'));

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { NoticeSchema, type Notice } from '@/lib/notice/schema';
-import { isEformsXml, parseEformsDocument, parseEformsXml } from '@/lib/sources/eforms';
+import { isEformsXml, mapEforms, parseEformsDocument, parseEformsXml } from '@/lib/sources/eforms';
+import { xmlToTree } from '@/lib/sources/eforms/xml-tree';
 
 const DIR = join(__dirname, '../../../fixtures/eforms/sdk');
 const read = (f: string): string => readFileSync(join(DIR, f), 'utf8');
@@ -56,11 +57,19 @@ describe('cn_24_FRA_comments.xml (Rouen Habitat, green spaces, 2 lots)', () => {
     expect(n.lots.map((l) => l.id)).toEqual(['LOT-0001', 'LOT-0002']);
     expect(n.lots[0]!.title).toBe('Agence centre');
     expect(n.cpv).toEqual([{ code: '77310000', main: true }]);
-    expect(n.deadline).toBe('2019-06-24T16:00:00Z');
+    expect(n.deadline).toBe('2019-06-24T18:00:00+02:00'); // XML: 2019-06-24Z 16:00:00Z, shown in Paris time
     expect(n.reserved).toBe('none');
     expect(n.lots.map((l) => l.reserved)).toEqual(['none', 'none']);
     expect(weights(n, 0)).toEqual([['price', 60], ['quality', 40]]);
     expect(n.socialSignals).toEqual([]);
+  });
+});
+
+describe('deadline offsets', () => {
+  it('mapEforms keeps the XML offset; the Notice shows the same instant in Paris time', () => {
+    const root = xmlToTree(read('cn_24_FRA_comments.xml')).root!;
+    expect(mapEforms(root).deadline).toBe('2019-06-24T16:00:00Z');
+    expect(Date.parse(parse('cn_24_FRA_comments.xml').deadline!)).toBe(Date.parse('2019-06-24T16:00:00Z'));
   });
 });
 
@@ -90,7 +99,7 @@ describe('can_24_minimal.xml / cn_24_minimal.xml', () => {
   it('CN minimal: LOT-0000, deadline +02:00, CPV 72230000, NUTS FRD22', () => {
     const n = parse('cn_24_minimal.xml');
     expect(n.lots.map((l) => l.id)).toEqual(['LOT-0000']);
-    expect(n.deadline).toBe('2020-02-04T10:00:00+02:00');
+    expect(n.deadline).toBe('2020-02-04T09:00:00+01:00'); // XML: 2020-02-04+02:00 10:00:00+02:00
     expect(n.cpv).toEqual([{ code: '72230000', main: true }]);
     expect(n.place.nuts).toBe('FRD22');
     expect(n.buyer.kind).toBe('other');
@@ -119,7 +128,7 @@ describe('cn_24_maximal.xml (res-pub-ser, BT-736, BT-06/775, BT-70, lots group)'
     expect(n.lots[0]!.estimatedValue).toEqual({ amount: 9999999.99, currency: 'EUR' });
     expect(n.cpv.map((c) => [c.code, c.main])).toEqual([['79710000', true], ['79720000', false], ['75121000', false]]);
     expect(weights(n, 1)).toEqual([['cost', 60], ['quality', 40]]);
-    expect(n.deadline).toBe('2023-05-22T20:59:32+01:00');
+    expect(n.deadline).toBe('2023-05-22T21:59:32+02:00'); // XML: 2023-05-22+01:00 20:59:32+01:00
     expect(n.procedure).toBe('Procédure négociée avec publication préalable / concurrentielle avec négociation');
   });
 });
@@ -142,7 +151,7 @@ describe('cn_24_open.xml and its change notice', () => {
     expect(weights(n, 0).map((w) => w[1])).toEqual([15, 5, 3, 2, 75]);
     expect(n.estimatedValue).toEqual({ amount: 500000, currency: 'EUR' });
     expect(n.cpv.map((c) => c.code)).toEqual(['71630000', '71314100', '50300000', '31600000']);
-    expect(n.deadline).toBe('2020-04-03T12:00:00+01:00');
+    expect(n.deadline).toBe('2020-04-03T13:00:00+02:00'); // XML: 2020-04-03+01:00 12:00:00+01:00
     expect(n.buyer).toEqual({ name: 'Renfrewshire Council', kind: 'local-authority' });
   });
   it('"Community benefits" criteria are read as social', () => {
@@ -152,7 +161,7 @@ describe('cn_24_open.xml and its change notice', () => {
   it('change notice: correction, moved deadline', () => {
     const n = parse('change-cn_24_open_dates.xml');
     expect(n.noticeType).toBe('correction');
-    expect(n.deadline).toBe('2020-06-12T12:00:00+01:00');
+    expect(n.deadline).toBe('2020-06-12T13:00:00+02:00'); // XML: 2020-06-12+01:00 12:00:00+01:00
     expect(n.socialSignals).toContain('eforms:change');
   });
 });
@@ -164,10 +173,10 @@ describe('cn_24_multilingual.xml', () => {
     expect(n.buyer.name).toBe("Office des publications de l'Union européenne");
     expect(n.fullText).toContain('Provision of IT services');
   });
-  it('value, weights 70/30, deadline in UTC', () => {
+  it('value, weights 70/30, UTC deadline shown in Paris time', () => {
     expect(n.estimatedValue).toEqual({ amount: 4500000, currency: 'EUR' });
     expect(weights(n, 0)).toEqual([['quality', 70], ['price', 30]]);
-    expect(n.deadline).toBe('2020-02-03T13:00:00Z');
+    expect(n.deadline).toBe('2020-02-03T14:00:00+01:00'); // XML: 2020-02-03Z 13:00:00Z
   });
 });
 
@@ -177,7 +186,7 @@ describe('light-regime (social) notices', () => {
     expect(n.procedure).toBe('Autre procédure en une seule étape');
     expect(n.cpv.map((c) => c.code)).toEqual(['85311300', '85310000', '85300000', '85000000', '80000000']);
     expect(weights(n, 0)).toEqual([['quality', 60], ['price', 40]]);
-    expect(n.deadline).toBe('2020-01-06T12:00:00+01:00');
+    expect(n.deadline).toBe('2020-01-06T12:00:00+01:00'); // XML: 2020-01-06+01:00 12:00:00+01:00
   });
   it('cn-social_25: BT-775 opp + acc-all without BT-06, BT-736 yes, BWP currency', () => {
     const n = parse('cn-social_25.xml');
@@ -187,7 +196,7 @@ describe('light-regime (social) notices', () => {
     expect(n.estimatedValue).toEqual({ amount: 1231, currency: 'BWP' });
     expect(n.contractNature).toBe('supplies');
     expect(n.lots[0]!.reserved).toBe('none');
-    expect(n.deadline).toBe('2023-08-11T15:00:00+03:00');
+    expect(n.deadline).toBe('2023-08-11T14:00:00+02:00'); // XML: 2023-08-11+03:00 15:00:00+03:00
   });
   it('can-social_24: 3 lots, the one selected winner (BT-142 selec-w) of LOT-0002', () => {
     const n = parse('can-social_24.xml');
@@ -201,7 +210,7 @@ describe('light-regime (social) notices', () => {
     expect(n.lots[0]!.reserved).toBe('siae-or-disability');
     expect(n.reserved).toBe('siae-or-disability');
     expect(n.socialSignals).toEqual(['eforms:subtype:pin-cfc-social', 'BT-71:res-ws']);
-    expect(n.deadline).toBe('2023-05-31T15:00:00+03:00');
+    expect(n.deadline).toBe('2023-05-31T14:00:00+02:00'); // XML: 2023-05-31+03:00 15:00:00+03:00 (BT-630)
     expect(n.cpv).toEqual([{ code: '85000000', main: true }]);
   });
   it('pin-rtl_24: prior notice, three social objectives, Greek NUTS without département', () => {
