@@ -135,6 +135,8 @@ export function parseNationalForm(root: unknown, family: NationalFamily, draft: 
   else if (has(reservation, 'oui')) {
     use(draft, `${p}.reservationMarche.oui`, true);
     addSignal(draft, `${family.toLowerCase()}:reservationMarche:oui`);
+    // The rules know the generic BOAMP reservation marker (lib/rules/README.md); the family one says where it came from.
+    addSignal(draft, 'boamp:MARCHE_RESERVE_OUI');
   }
 
   addText(draft, objet, descr, lieu.text);

@@ -18,6 +18,7 @@ interface Frame {
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, e: string) => {
     if (e.startsWith('#x')) return safeCodePoint(parseInt(e.slice(2), 16)) ?? whole;
     if (e.startsWith('#')) return safeCodePoint(parseInt(e.slice(1), 10)) ?? whole;
@@ -67,7 +68,9 @@ export function xmlToJson(xml: string): { root?: string; value?: XmlJson; warnin
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i && stack.length > 0) {
       const top = stack[stack.length - 1];
-      if (top) top.text += decodeEntities(xml.slice(i, textEnd));
+      const chunk = xml.slice(i, textEnd);
+      // Indentation between elements is not text; skip it cheaply.
+      if (top && (top.text !== '' || chunk.trim() !== '')) top.text += decodeEntities(chunk);
     }
     if (lt === -1) break;
     if (xml.startsWith('<!--', lt)) {
@@ -96,7 +99,8 @@ export function xmlToJson(xml: string): { root?: string; value?: XmlJson; warnin
     i = gt + 1;
     if (tag.startsWith('/')) {
       const name = tag.slice(1).trim();
-      const idx = stack.map((f) => f.name).lastIndexOf(name);
+      let idx = stack.length - 1;
+      while (idx >= 0 && stack[idx]?.name !== name) idx--;
       if (idx === -1) {
         warnings.push(`balise fermante inattendue </${name}>`);
         continue;
