@@ -193,12 +193,15 @@ export function nutsFromDepartment(code: string): string | undefined {
 
 // "Dépt. : 93", "Département(s) de publication : 93", "(93)", "93 - Seine-Saint-Denis".
 const DEPT_LABEL_RE = /\b(?:d[ée]pt\.?|d[ée]partement(?:\(s\))?(?:\s+de\s+publication)?)\s*:?\s*(2[AaBb]|97[1-6]|\d{2})\b/iu;
-const POSTCODE_RE = /(?<![\d-])((?:0[1-9]|[1-8]\d|9[0-5]|2[0-9]|97)\d{3})(?![\d])\s+[A-ZÀ-Ýa-zà-ÿ]/u;
+// A postcode next to a town name ("93232 Romainville") or in brackets ("Montreuil (93100)").
+const POSTCODE_RE = /(?<![\d-])((?:0[1-9]|[1-8]\d|9[0-5]|2[0-9]|97)\d{3})(?![\d])(?:\s+[A-ZÀ-Ýa-zà-ÿ]|\))/u;
+// "Paris (75)", "Bastia (2B)".
+const DEPT_IN_BRACKETS_RE = /\((2[AB]|97[1-6]|\d{2})\)/;
 const NUTS_RE = /\b(FR[A-Z0-9]\d{2}|FRY\d0)\b/;
 
 /**
  * The département a text talks about, by decreasing confidence: an explicit "Dépt. : 93", a NUTS 3 code, a postcode
- * followed by a town name, a département name. Undefined when nothing is found.
+ * next to a town name, a code in brackets "(93)", a département name. Undefined when nothing is found.
  */
 export function findDepartment(text: string): { code: string; evidence: string } | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
@@ -211,6 +214,9 @@ export function findDepartment(text: string): { code: string; evidence: string }
   const post = POSTCODE_RE.exec(text);
   const fromPost = post?.[1] ? departmentFromPostcode(post[1]) : undefined;
   if (fromPost && post?.[1]) return { code: fromPost, evidence: post[1] };
+  const bracket = DEPT_IN_BRACKETS_RE.exec(text);
+  const fromBracket = bracket?.[1] ? normalizeDepartmentCode(bracket[1]) : undefined;
+  if (fromBracket && bracket) return { code: fromBracket, evidence: bracket[0] };
   const key = ` ${nameKey(text)} `;
   // Longest names first so "Haute-Savoie" is not read as "Savoie".
   const names = [...BY_NAME.entries()].sort((a, b) => b[0].length - a[0].length);
