@@ -10,7 +10,7 @@ import { exportBackup, importBackupText, serializeBackup } from '@/lib/watchlist
 import { STATUS_LABELS_FR, VERDICT_LABELS_FR } from '@/lib/watchlist/status-labels';
 import { VerdictSchema } from '@/lib/rules/types';
 import type { ReminderSettings } from '@/lib/watchlist/reminders';
-import { WatchTable } from './WatchTable';
+import { PAGE_SIZE, WatchTable } from './WatchTable';
 import { WatchDetail } from './WatchDetail';
 import { StatusPicker } from './StatusPicker';
 
@@ -45,11 +45,24 @@ export function WatchlistApp(props: { db: WatchlistDb; now?: () => number; initi
   const [openKey, setOpenKey] = useState<string | undefined>(props.initialKey);
   const [bulkStatus, setBulkStatus] = useState<WatchStatus | ''>('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
-  const [timing, setTiming] = useState<{ loadMs: number; filterMs: number }>({ loadMs: 0, filterMs: 0 });
+  // Measured for the E2E benchmark: ms from navigation start to first rows / full list, and the last filtering.
+  const [timing, setTiming] = useState<{ loadMs: number; filterMs: number; firstRowsAt?: number; readyAt?: number }>({ loadMs: 0, filterMs: 0 });
   const who = useRef(localStorage.getItem('regie-radar:who') ?? '');
 
+  const [preview, setPreview] = useState<IndexedRow[] | undefined>(undefined);
   const load = async () => {
     const t0 = performance.now();
+    if (!rows) {
+      // First paint from the deadline index (the default sort) while the whole list loads for filtering.
+      void props.db.watched
+        .orderBy('deadlineMs')
+        .limit(PAGE_SIZE)
+        .toArray()
+        .then((first) => {
+          setPreview((p) => p ?? indexRows(first, new Map()));
+          setTiming((t) => ({ ...t, firstRowsAt: t.firstRowsAt ?? Math.round(performance.now()) }));
+        });
+    }
     const [watched, notes] = await Promise.all([props.db.watched.toArray(), props.db.notes.toArray()]);
     const notesByKey = new Map<string, string[]>();
     for (const n of notes) {
@@ -58,7 +71,7 @@ export function WatchlistApp(props: { db: WatchlistDb; now?: () => number; initi
       notesByKey.set(n.noticeKey, list);
     }
     setRows(indexRows(watched, notesByKey));
-    setTiming((t) => ({ ...t, loadMs: Math.round(performance.now() - t0) }));
+    setTiming((t) => ({ ...t, loadMs: Math.round(performance.now() - t0), firstRowsAt: t.firstRowsAt ?? Math.round(performance.now()), readyAt: t.readyAt ?? Math.round(performance.now()) }));
   };
   useEffect(() => {
     void load();
@@ -116,7 +129,7 @@ export function WatchlistApp(props: { db: WatchlistDb; now?: () => number; initi
   };
 
   return (
-    <main lang="fr" class="watchlist" data-testid="watchlist" data-ready={rows ? 'yes' : 'no'} data-load-ms={timing.loadMs} data-filter-ms={timing.filterMs}>
+    <main lang="fr" class="watchlist" data-testid="watchlist" data-ready={rows ? 'yes' : 'no'} data-load-ms={timing.loadMs} data-filter-ms={timing.filterMs} data-first-rows-at={timing.firstRowsAt} data-ready-at={timing.readyAt}>
       <header>
         <h1>Régie Radar — liste de suivi</h1>
         <div class="toolbar">
@@ -190,7 +203,13 @@ export function WatchlistApp(props: { db: WatchlistDb; now?: () => number; initi
         </button>
       </section>
       {rows === undefined ? (
-        <p>Chargement de la liste…</p>
+        preview && preview.length > 0 ? (
+          <div class="layout" data-testid="preview">
+            <WatchTable rows={preview} page={0} sort={sort} selected={selected} now={now()} onSort={() => undefined} onSelect={() => undefined} onOpen={(r) => setOpenKey(r.key)} onPage={() => undefined} />
+          </div>
+        ) : (
+          <p>Chargement de la liste…</p>
+        )
       ) : rows.length === 0 ? (
         <p>La liste de suivi est vide : cliquez « Suivre cet avis » sur une page d'avis, ou importez une sauvegarde.</p>
       ) : (

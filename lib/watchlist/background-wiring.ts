@@ -34,16 +34,21 @@ export interface WatchlistBrowser {
   };
 }
 
+/** A 1×1 red PNG, used only when the extension icon cannot be loaded. */
+const FALLBACK_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mO8LrKuHgAFpgI1YnO9jgAAAABJRU5ErkJggg==';
+
 export function wireWatchlistBackground(browser: WatchlistBrowser, db: () => WatchlistDb): void {
   const deps: ReminderDeps = {
     now: Date.now,
     notify: async (n) => {
-      await browser.notifications.create(n.id, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: n.title,
-        message: n.message,
-      });
+      const options = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message };
+      try {
+        await browser.notifications.create(n.id, options);
+      } catch {
+        // Chrome refuses a notification whose icon cannot be loaded: fall back to a built-in one rather than lose it.
+        await browser.notifications.create(n.id, { ...options, iconUrl: FALLBACK_ICON });
+      }
     },
     scheduleAlarm: async (when) => {
       if (when === undefined) await browser.alarms.clear(REMINDER_ALARM);
@@ -79,9 +84,26 @@ export function wireWatchlistBackground(browser: WatchlistBrowser, db: () => Wat
     })();
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(db(), tabId).catch(() => undefined));
-  // Any write to the watchlist, from any extension context (popup, page, background), reschedules and re-badges.
-  liveQuery(() => db().watched.where('deadlineMs').above(0).primaryKeys()).subscribe({
-    next: () => void run(),
+  // Any write to the watchlist, from any extension context (popup, page, background), reschedules and re-badges:
+  // the observed values change with every add/delete (count), status change and refresh (latest keys). Debounced so a
+  // bulk import triggers one run, not one per write.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const soon = () => {
+    if (pending !== undefined) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = undefined;
+      void run();
+    }, 1500);
+  };
+  liveQuery(() =>
+    Promise.all([
+      db().watched.count(),
+      db().watched.orderBy('statusChangedAt').last(),
+      db().watched.orderBy('lastSeen').last(),
+      db().settings.get('reminders'),
+    ]).then(([count, status, seen, settings]) => `${count}|${status?.key}:${status?.statusChangedAt}|${seen?.key}:${seen?.lastSeen}|${JSON.stringify(settings?.value)}`),
+  ).subscribe({
+    next: soon,
     error: (error: unknown) => console.error('Régie Radar: suivi', error),
   });
   void run();

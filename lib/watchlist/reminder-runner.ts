@@ -27,10 +27,22 @@ export interface ReminderDeps {
 
 export const REMINDER_ALARM = 'regie-radar-reminders';
 
+const DAY = 86_400_000;
+
+/**
+ * Reminders worth looking at now: those of notices whose deadline is close enough for a reminder to be due, plus the
+ * next few beyond (the next alarm comes from them). Reading only this slice of the deadline index keeps a run cheap
+ * with 10 000 watched notices.
+ */
 async function plannedFor(db: WatchlistDb, now: number): Promise<PlannedReminder[]> {
   const settings = await getReminderSettings(db);
-  const items = await db.watched.where('deadlineMs').above(now).filter((w) => ACTIVE_STATUSES.includes(w.status)).toArray();
-  return items.flatMap((w) => (w.deadlineMs === undefined ? [] : planReminders({ noticeKey: w.key, deadlineMs: w.deadlineMs }, settings)));
+  if (!settings.enabled || settings.offsetsDays.length === 0) return [];
+  const horizon = now + (Math.max(...settings.offsetsDays) + 1) * DAY;
+  const near = await db.watched.where('deadlineMs').between(now, horizon, false, true).toArray();
+  const beyond = await db.watched.where('deadlineMs').above(horizon).filter((w) => ACTIVE_STATUSES.includes(w.status)).limit(20).toArray();
+  return [...near.filter((w) => ACTIVE_STATUSES.includes(w.status)), ...beyond].flatMap((w) =>
+    w.deadlineMs === undefined ? [] : planReminders({ noticeKey: w.key, deadlineMs: w.deadlineMs }, settings),
+  );
 }
 
 /**
@@ -41,8 +53,10 @@ async function plannedFor(db: WatchlistDb, now: number): Promise<PlannedReminder
 export async function runReminders(db: WatchlistDb, deps: ReminderDeps): Promise<ReminderNotification[]> {
   const now = deps.now();
   const planned = await plannedFor(db, now);
-  const shown = await db.transaction('rw', db.firedReminders, db.watched, async () => {
-    const fired = new Set((await db.firedReminders.where('noticeKey').anyOf([...new Set(planned.map((p) => p.noticeKey))]).toArray()).map((f) => f.id));
+  const rowsByKey = new Map((await db.watched.bulkGet([...new Set(planned.map((p) => p.noticeKey))])).flatMap((w) => (w ? [[w.key, w] as const] : [])));
+  // Only the fired-reminders table is written: list readers (popup, page) are never blocked by a run.
+  const shown = await db.transaction('rw', db.firedReminders, async () => {
+    const fired = new Set((await db.firedReminders.where('noticeKey').anyOf([...rowsByKey.keys()]).toArray()).map((f) => f.id));
     const { show, skip } = selectDueReminders(planned, fired, now);
     const rows: FiredReminder[] = [
       ...show.map((r) => ({ id: r.id, noticeKey: r.noticeKey, dueAt: r.dueAt, firedAt: now, shown: true })),
@@ -51,7 +65,7 @@ export async function runReminders(db: WatchlistDb, deps: ReminderDeps): Promise
     await db.firedReminders.bulkPut(rows);
     const notifications: ReminderNotification[] = [];
     for (const r of show) {
-      const w = await db.watched.get(r.noticeKey);
+      const w = rowsByKey.get(r.noticeKey);
       if (!w) continue;
       notifications.push({
         id: r.id,
