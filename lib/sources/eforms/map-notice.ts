@@ -10,6 +10,7 @@ import {
   CRITERION_TYPE_LABELS,
   CRITERION_TYPES,
   FORM_TYPE_NOTICE_TYPES,
+  NOTICE_SUBTYPE_LABELS,
   PERCENT_WEIGHT_CODES,
   PROCEDURE_LABELS,
 } from './codelists';
@@ -41,6 +42,8 @@ export interface EformsMapped {
   noticeTypeCode?: string;
   formType?: string;
   subtype?: string;
+  /** French name of the subtype ("Avis de marché – directive générale, régime assoupli"), for display. */
+  subtypeLabel?: string;
   title: string;
   description?: string;
   buyer: Buyer;
@@ -567,6 +570,8 @@ export function mapEforms(root: EfNode): EformsMapped {
   if (noticeTypeCode) mapped.noticeTypeCode = noticeTypeCode;
   if (formType) mapped.formType = formType;
   if (subtype) mapped.subtype = subtype;
+  const subtypeLabel = subtype ? NOTICE_SUBTYPE_LABELS[subtype] : undefined;
+  if (subtypeLabel) mapped.subtypeLabel = subtypeLabel;
   if (description !== undefined) mapped.description = description;
   if (procedure) mapped.procedure = procedure;
   if (contractNature) mapped.contractNature = contractNature;

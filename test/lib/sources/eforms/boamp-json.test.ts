@@ -27,6 +27,7 @@ describe('26-5927 (Aizenay, street sweeping, 1 lot as an object)', () => {
     });
     expect([m.rootName, m.noticeTypeCode, m.formType, m.subtype]).toEqual(['ContractNotice', 'cn-standard', 'competition', '16']);
     expect(m.noticeType).toBe('contract');
+    expect(m.subtypeLabel).toBe('Avis de marché – directive générale, régime ordinaire');
     expect(m.publishedAt).toBe('2026-01-19');
     expect(m.deadline).toBe('2026-02-20T12:00:00+01:00');
   });
