@@ -74,7 +74,9 @@ export function buildCriteria(raw: readonly RawCriterion[], warnings: string[]):
  * usually the introduction: "Offre économiquement la plus avantageuse appréciée en fonction des critères…").
  */
 export function criteriaFromText(list: string): RawCriterion[] {
+  // Items are often glued together: "Valeur technique : 50%Ergonomie : 10%Prix : 40%".
   const items = list
+    .replace(/(\d\s*(?:%|points?)\s*\)?)(?=\s*[A-Za-zÀ-ÿ'’])/g, '$1\n')
     .split(/;|\n|(?:^|\s)-\s+|\d\.\s+(?=[A-Za-zÀ-ÿ])/)
     .map((s) => s.trim().replace(/^[-–•]\s*/, '').replace(/\.$/, ''))
     .filter((s) => s.length > 2)

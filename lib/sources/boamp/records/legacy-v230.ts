@@ -5,7 +5,7 @@
 import type { ContractNature, Criterion, CriterionType, Lot, Money, Reserved } from '@/lib/notice/schema';
 import { winnerLooksInsertion } from './awards';
 import { buyerKindFromCodes } from './buyer-kind';
-import { buildCriteria, type RawCriterion } from './criteria';
+import { buildCriteria, criteriaFromText, type RawCriterion } from './criteria';
 import { addSignal, addText, type FamilyDraft, use } from './draft';
 import { parisWallClock } from './paris-time';
 import { reservedKindFromText } from './reservation';
@@ -192,7 +192,10 @@ export function parseLegacyV230(d: unknown, draft: FamilyDraft): void {
   const procKey = keysOf(child(procedure, 'TYPE_PROCEDURE'))[0];
   if (procKey) draft.procedure = use(draft, 'PROCEDURE.TYPE_PROCEDURE', PROCEDURES[procKey] ?? procKey);
   const crit = readCriteria(child(procedure, 'CRITERES_ATTRIBUTION'));
+  // Free-text criteria ("Valeur technique : 60%Prix : 40%") are read when they carry weights.
+  const fromFreeText = crit.freeText && /\d\s*(%|points?)/i.test(crit.freeText) ? criteriaFromText(crit.freeText).filter((c) => c.weight !== undefined) : [];
   if (crit.raw.length > 0) draft.criteria = buildCriteria(crit.raw, draft.warnings);
+  else if (fromFreeText.length > 0) draft.criteria = buildCriteria(fromFreeText, draft.warnings);
   if (draft.criteria.length > 0) use(draft, 'PROCEDURE.CRITERES_ATTRIBUTION', true);
   addText(draft, use(draft, 'PROCEDURE.CRITERES_ATTRIBUTION.CRITERES_LIBRE', crit.freeText));
   for (const c of draft.criteria) addText(draft, c.name);

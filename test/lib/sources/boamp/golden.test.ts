@@ -1,5 +1,5 @@
 /**
- * Golden test: 64 real BOAMP records (every family: legacy v110/v230/v240 and schema-less, FNSimple, MAPA,
+ * Golden test: 67 real BOAMP records (every family: legacy v110/v230/v240 and schema-less, FNSimple, MAPA,
  * eForms, DILA XML; with lots, social criteria, awards, corrections) against expectations from an independent
  * reading of the same records (test/fixtures/boamp/golden/read_expected.py, hand-checked where it disagreed).
  */

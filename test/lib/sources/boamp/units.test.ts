@@ -137,3 +137,19 @@ describe('reservation markers (synthetic variants of real records)', () => {
     expect(n.reserved).not.toBe('unknown');
   });
 });
+
+describe('criteria written as free text (real CRITERES_LIBRE values)', () => {
+  it('splits glued items and reads weights', async () => {
+    const { criteriaFromText } = await import('@/lib/sources/boamp/records/criteria');
+    // 22-90940 and 22-124093 (pdl-digital corpus), values as written.
+    expect(criteriaFromText("Valeur technique de l'offre : 50%Ergonomie : 10%Prix : 40%")).toEqual([
+      { name: "Valeur technique de l'offre", weight: '50' },
+      { name: 'Ergonomie', weight: '10' },
+      { name: 'Prix', weight: '40' },
+    ]);
+    expect(criteriaFromText('Prix (50 %);Valeur technique (50 %)')).toEqual([
+      { name: 'Prix', weight: '50' },
+      { name: 'Valeur technique', weight: '50' },
+    ]);
+  });
+});
