@@ -18,14 +18,14 @@ export const TRADE_FAMILIES: readonly TradeFamily[] = [
     label: 'nettoyage et propreté',
     cpvPrefixes: ['9091', '906', '90921', '90923'],
     keywords:
-      /\bnettoyages?\b|entretien (?:menager |courant )?des (?:locaux|parties communes|batiments|bureaux|ecoles)|\bproprete (?:urbaine|des)|parties communes|\bvitreries?\b|\bbalayages?\b|enlevement des graffitis|\bhygienisations?\b|\bdesinfections?\b/,
+      /\bnettoyages?\b|entretien (?:menager |courant )?des (?:locaux|parties communes|batiments|bureaux|ecoles)|\bproprete (?:urbaine|des)|parties communes|\bvitreries?\b|\bbalayages?\b|enlevement des graffitis|\bhygienisations?\b|\bdesinfection des (?:locaux|batiments|surfaces|parties communes)|\bderatisations?\b|\bdesinsectisations?\b/,
   },
   {
     trade: 'espaces-verts',
     label: 'espaces verts',
     cpvPrefixes: ['7730', '7731', '7734', '772115'],
     keywords:
-      /espaces? verts?|\btontes?\b|\belagages?\b|\bdesherbages?\b|\bdebroussaillages?\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|entretien (?:des |d')?espaces (?:publics|exterieurs|naturels)|espaces (?:exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchages?\b/,
+      /espaces? verts?|\btontes?\b|\belagages?\b|\bdesherbages?\b|\bdebroussaillages?\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|entretien (?:des |d')?espaces (?:publics|exterieurs|naturels)|espaces (?:exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchages?\b|amenagements? paysagers?|travaux paysagers|\bpaysagistes?\b/,
   },
   {
     trade: 'dechets',
@@ -44,7 +44,8 @@ export const TRADE_FAMILIES: readonly TradeFamily[] = [
   {
     trade: 'mediation',
     label: 'médiation, tranquillité, gardiennage',
-    cpvPrefixes: ['98341140', '98341130', '98341120', '7971', '98133100', '85320000', '98133000'],
+    // Social-service CPVs (8531…, 85320000, 98133000) are left out: they also code job coaching and care homes.
+    cpvPrefixes: ['98341140', '98341130', '98341120', '7971', '98133100'],
     keywords:
       /mediation (?:sociale|de proximite|urbaine|nocturne|de jour|de rue|de quartier)|mediateurs? (?:sociaux|de proximite|de nuit)|tranquillite (?:publique|residentielle)|gardiens? d'immeubles?|\bgardiennages?\b|\bconciergeries?\b|veille sociale/,
   },
@@ -57,7 +58,7 @@ export const TRADE_FAMILIES: readonly TradeFamily[] = [
   {
     trade: 'services-habitants',
     label: 'services aux habitants',
-    cpvPrefixes: ['8531', '8532', '79622000', '9831', '55521100'],
+    cpvPrefixes: ['79622000', '9831', '55521100'],
     keywords:
       /services? aux habitants|regies? de (?:quartier|territoire)|portage de repas|aide a domicile|\blaveries?\b|\bblanchisseries?\b|animation (?:de quartier|sociale)|lien social|\bdemenagements?\b/,
   },

@@ -19,12 +19,15 @@ export const innovativePurchase: Mechanism = {
   signals: INNOVATIVE_SIGNALS,
   assess(ctx) {
     const hits = ctx.hits.filter((h) => h.signal === 'innovative' && !h.negated);
-    const marker = hasSignal(ctx, 'BT-06:inn-pur');
+    const marker =
+      hasSignal(ctx, 'BT-06:inn-pur') ??
+      ctx.notice.socialSignals.find((s) => /^BT-776:(?!none$)/i.test(s)) ??
+      (ctx.notice.procedure && /partenariat d.innovation/i.test(ctx.notice.procedure) ? ctx.notice.procedure : undefined);
     if (hits.length === 0 && !marker) return [];
     const t = thresholdAt('innovative-purchase', ctx.date);
     const value = noticeValue(ctx.notice);
     const evidence = evidenceOfHits(hits, 2);
-    if (marker) evidence.push({ field: 'socialSignals', quote: marker });
+    if (marker) evidence.push({ field: marker === ctx.notice.procedure ? 'procedure' : 'socialSignals', quote: marker });
     const flag: Flag = makeFlag(
       'innovative-purchase',
       'info',

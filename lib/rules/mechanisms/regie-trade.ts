@@ -1,4 +1,5 @@
 import type { Cpv } from '@/lib/notice/schema';
+import { normalizeText } from '@/lib/notice/normalize';
 import type { Evidence, Flag } from '../types';
 import { TRADE_FAMILIES, type TradeFamily } from '../regie-trades';
 import { isAboutNotDoing } from '../object-kind';
@@ -61,7 +62,9 @@ export const regieTrade: Mechanism = {
   assess(ctx) {
     const flags: Flag[] = [];
     const { notice } = ctx;
-    // Notice level: CPV of the notice, then object words of title/description.
+    // Notice level: CPV of the notice, then object words of title/description. When the notice's object is a study,
+    // consultancy or supply, its words (and its lots' words) do not make it a Régie trade; CPV still counts.
+    const objectAbout = isAboutNotDoing(normalizeText(notice.title));
     const seen = new Set<Trade>();
     const noticeCpv = cpvTrades(notice.cpv);
     for (const [trade, c] of noticeCpv) {
@@ -72,7 +75,7 @@ export const regieTrade: Mechanism = {
     for (const h of ctx.hits) {
       if (!h.signal.startsWith('trade:') || h.segment.lotId !== undefined) continue;
       if (h.segment.field !== 'title' && h.segment.field !== 'description') continue;
-      if (isAboutNotDoing(h.sentence)) continue;
+      if (objectAbout || isAboutNotDoing(h.sentence)) continue;
       const trade = h.signal.slice(6) as Trade;
       if (seen.has(trade)) continue;
       seen.add(trade);
@@ -87,7 +90,7 @@ export const regieTrade: Mechanism = {
       }
       for (const h of ctx.hits) {
         if (!h.signal.startsWith('trade:') || h.segment.lotId !== lot.id || !OBJECT_FIELDS.test(h.segment.field)) continue;
-        if (isAboutNotDoing(h.sentence)) continue;
+        if (objectAbout || isAboutNotDoing(h.sentence)) continue;
         const trade = h.signal.slice(6) as Trade;
         if (lotSeen.has(trade)) continue;
         lotSeen.add(trade);

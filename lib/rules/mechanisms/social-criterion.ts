@@ -36,7 +36,9 @@ function weightNear(sentence: string): number | undefined {
 }
 
 function isSocial(c: Criterion): boolean {
-  return c.type === 'social' || (SOCIAL_CRITERION_NAME.test(normalizeLite(c.name)) && !NOT_SOCIAL_CRITERION.test(normalizeLite(c.name)));
+  const name = normalizeLite(c.name);
+  if (NOT_SOCIAL_CRITERION.test(name)) return false;
+  return c.type === 'social' || SOCIAL_CRITERION_NAME.test(name);
 }
 
 function normalizeLite(s: string): string {
