@@ -23,7 +23,7 @@ function textNodes(doc: Document, root: Node, exclude?: (el: Element) => boolean
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement;
     if (!parent || SKIPPED.has(parent.tagName.toUpperCase())) continue;
-    if (exclude && parent.closest('*') && ancestorExcluded(parent, exclude)) continue;
+    if (exclude && ancestorExcluded(parent, exclude)) continue;
     out.push(n as Text);
   }
   return out;
@@ -34,22 +34,38 @@ function ancestorExcluded(el: Element, exclude: (el: Element) => boolean): boole
   return false;
 }
 
-/** Normalise one character at a time so each output character maps back to its source offset. */
-function normalisePiece(text: string, lastWasSpace: boolean): { text: string; offsets: number[]; lastWasSpace: boolean } {
+/**
+ * Normalise one character at a time so each output character maps back to its source offset. Whitespace is
+ * dropped altogether: quotes come from a text where block boundaries became spaces, " | " or line breaks, while
+ * adjacent text nodes of the page join with nothing in between — comparing without spaces matches both.
+ */
+function normalisePiece(text: string): { text: string; offsets: number[] } {
   let out = '';
   const offsets: number[] = [];
-  let space = lastWasSpace;
   for (let i = 0; i < text.length; i++) {
     for (const ch of normalizeText(text[i] ?? '')) {
-      if (ch === ' ') {
-        if (space) continue;
-        space = true;
-      } else space = false;
+      if (ch === ' ') continue;
       out += ch;
       offsets.push(i);
     }
   }
-  return { text: out, offsets, lastWasSpace: space };
+  return { text: out, offsets };
+}
+
+/** What to look for: the whole quote, then its longest piece between "…" or " | " (record text joins), then that piece's start. */
+function searchKeys(quote: string, minLength: number): string[] {
+  const squash = (s: string) => normalizeText(s).replace(/\s+/g, '');
+  const keys: string[] = [];
+  const push = (k: string) => {
+    if (k.length >= minLength && !keys.includes(k)) keys.push(k);
+  };
+  const pieces = quote.split(/[|…]|\.{3}/).map(squash).sort((a, b) => b.length - a.length);
+  push(squash(quote.replace(/[|…]|\.{3}/g, ' ')));
+  if (pieces[0]) {
+    push(pieces[0]);
+    if (pieces[0].length > 60) push(pieces[0].slice(0, 60));
+  }
+  return keys;
 }
 
 export interface FindOptions {
@@ -65,28 +81,27 @@ export interface FindOptions {
  */
 export function findQuoteRange(doc: Document, quote: string, options: FindOptions = {}): Range | undefined {
   try {
-    const wanted = normalizeText(quote).trim().replace(/[….]+$/, '').trim();
-    if (wanted.length < (options.minLength ?? 3)) return undefined;
+    const keys = searchKeys(quote, options.minLength ?? 3);
+    if (keys.length === 0) return undefined;
     const root = doc.body ?? doc.documentElement;
     if (!root) return undefined;
     const pieces: Piece[] = [];
     let all = '';
-    let lastWasSpace = true;
     const owners: number[] = [];
+    const starts: number[] = [];
     for (const node of textNodes(doc, root, options.exclude)) {
-      const p = normalisePiece(node.data, lastWasSpace);
-      lastWasSpace = p.lastWasSpace;
+      const p = normalisePiece(node.data);
       if (p.text.length === 0) continue;
+      starts.push(all.length);
       const index = pieces.length;
       pieces.push({ node, offsets: p.offsets });
       all += p.text;
       for (let i = 0; i < p.text.length; i++) owners.push(index);
     }
-    const tries = wanted.length > 80 ? [wanted, wanted.slice(0, 80).trim()] : [wanted];
-    for (const t of tries) {
-      const at = all.indexOf(t);
+    for (const key of keys) {
+      const at = all.indexOf(key);
       if (at < 0) continue;
-      return rangeFor(doc, pieces, owners, at, at + t.length - 1);
+      return rangeFor(doc, pieces, owners, starts, at, at + key.length - 1);
     }
     return undefined;
   } catch {
@@ -94,15 +109,15 @@ export function findQuoteRange(doc: Document, quote: string, options: FindOption
   }
 }
 
-function rangeFor(doc: Document, pieces: Piece[], owners: number[], first: number, last: number): Range | undefined {
-  const startPiece = pieces[owners[first] ?? -1];
-  const endPiece = pieces[owners[last] ?? -1];
-  if (!startPiece || !endPiece) return undefined;
-  const startBase = owners.indexOf(owners[first] ?? -1);
-  const endBase = owners.indexOf(owners[last] ?? -1);
-  const startOffset = startPiece.offsets[first - startBase];
-  const endOffset = endPiece.offsets[last - endBase];
-  if (startOffset === undefined || endOffset === undefined) return undefined;
+function rangeFor(doc: Document, pieces: Piece[], owners: number[], starts: number[], first: number, last: number): Range | undefined {
+  const a = owners[first];
+  const b = owners[last];
+  if (a === undefined || b === undefined) return undefined;
+  const startPiece = pieces[a];
+  const endPiece = pieces[b];
+  const startOffset = startPiece?.offsets[first - (starts[a] ?? 0)];
+  const endOffset = endPiece?.offsets[last - (starts[b] ?? 0)];
+  if (!startPiece || !endPiece || startOffset === undefined || endOffset === undefined) return undefined;
   const range = doc.createRange();
   range.setStart(startPiece.node, startOffset);
   range.setEnd(endPiece.node, Math.min(endOffset + 1, endPiece.node.data.length));
@@ -112,4 +127,36 @@ function rangeFor(doc: Document, pieces: Piece[], owners: number[], first: numbe
 /** Is there any occurrence of the quote on the page? (Decides whether the quote is offered as a link.) */
 export function quoteIsOnPage(doc: Document, quote: string, options: FindOptions = {}): boolean {
   return findQuoteRange(doc, quote, options) !== undefined;
+}
+
+const HIGHLIGHT_NAME = 'regie-radar-evidence';
+
+/**
+ * Scroll to a range and highlight it: with the CSS Custom Highlight API when the browser has it (nothing in the
+ * page changes but a constant `::highlight` rule), else by selecting it. Returns false if it could not.
+ */
+export function showRange(doc: Document, range: Range): boolean {
+  try {
+    const target = range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const view = doc.defaultView as (Window & { CSS?: { highlights?: Map<string, unknown> }; Highlight?: new (...r: Range[]) => unknown }) | null;
+    const registry = view?.CSS?.highlights;
+    if (registry && view?.Highlight) {
+      registry.set(HIGHLIGHT_NAME, new view.Highlight(range));
+      if (!doc.getElementById(HIGHLIGHT_NAME)) {
+        const style = doc.createElement('style');
+        style.id = HIGHLIGHT_NAME;
+        style.textContent = `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe066; color: #000; }`;
+        (doc.head ?? doc.documentElement).appendChild(style);
+      }
+    } else {
+      const selection = doc.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
+    target?.setAttribute('data-regie-radar-highlight', '');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import type { PageSource } from './types';
 import { tedPageSource } from './ted';
+import { boampPageSource } from './boamp/page';
 import { atexoSource } from './atexo';
 import { awsSource } from './aws';
 import { achatpublicSource } from './achatpublic';
@@ -13,6 +14,7 @@ import { eMarchesPublicsSource } from './e-marchespublics';
 export const PAGE_SOURCES: readonly PageSource[] = [
   // dedicated sources register here
   tedPageSource,
+  boampPageSource,
   atexoSource,
   awsSource,
   achatpublicSource,
