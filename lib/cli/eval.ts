@@ -140,6 +140,17 @@ async function main(): Promise<void> {
   printTable('Text/page path (issue 3: BOAMP 2020 pages, PLACE/AWS pages, objet-only records)', scoreByFlag(byKind('text')));
   printTable('Structured records (issue 4: BOAMP API records, eForms XML)', scoreByFlag(byKind('structured')));
 
+  console.log('\nPer set (all flags, micro):');
+  for (const set of [...new Set(judgements.map((j) => j.set))]) {
+    const js = judgements.filter((j) => j.set === set);
+    const tp = js.filter((j) => j.expected && j.got).length;
+    const fp = js.filter((j) => !j.expected && j.got).length;
+    const fn = js.filter((j) => j.expected && !j.got).length;
+    console.log(
+      `  ${set.padEnd(24)} ${String(js.length).padStart(5)} expectations  TP ${String(tp).padStart(3)}  FP ${String(fp).padStart(3)}  FN ${String(fn).padStart(3)}  precision ${pct(tp + fp ? tp / (tp + fp) : null)}  recall ${pct(tp + fn ? tp / (tp + fn) : null)}`,
+    );
+  }
+
   const misses = judgements.filter((j) => j.expected !== j.got);
   console.log(`\nMisses (${misses.length}; ${misses.filter((m) => known.has(missKey(m))).length} listed in known-misses.json):`);
   for (const m of misses) {
