@@ -12,6 +12,9 @@ import { eformsJsonRoot } from './json-tree';
 import { isEformsRoot, mapEforms, type EformsMapped } from './map-notice';
 import type { EfNode } from './tree';
 import { domToTree, xmlToTree } from './xml-tree';
+import { tedNoticePageUrl } from '@/lib/sources/ted/urls';
+
+export { tedNoticePageUrl } from '@/lib/sources/ted/urls';
 
 export type { EformsMapped, EformsIds } from './map-notice';
 export { mapEforms } from './map-notice';
@@ -22,11 +25,6 @@ export const EFORMS_ROOT_NAMESPACES: Readonly<Record<string, string>> = {
   ContractAwardNotice: 'urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2',
   PriorInformationNotice: 'urn:oasis:names:specification:ubl:schema:xsd:PriorInformationNotice-2',
 };
-
-/** TED notice page of a publication number ("00035723-2026"). */
-export function tedNoticePageUrl(publicationNumber: string, lang = 'en'): string {
-  return `https://ted.europa.eu/${lang}/notice/-/detail/${encodeURIComponent(publicationNumber)}`;
-}
 
 /**
  * Cheap check on the first bytes: root element ContractNotice / ContractAwardNotice / PriorInformationNotice bound

@@ -5,7 +5,6 @@ export {
   fetchTedNoticeXml,
   searchTed,
   TED_SEARCH_URL,
-  tedNoticeXmlUrl,
   tedQueryForProcedure,
   tedQueryForPublication,
   tedQueryForWatch,
@@ -16,4 +15,4 @@ export {
 } from './search-api';
 export { fieldStrings, parseTedSearchPage, parseTedSearchResult, tedSearchNoticeToNotice, type TedSearchPage } from './search-result';
 export { publicationNumberFromUrl, tedPageSource } from './page-source';
-export { tedNoticePageUrl } from '@/lib/sources/eforms';
+export { tedNoticePageUrl, tedNoticeXmlUrl } from './urls';

@@ -9,7 +9,7 @@
  */
 import { findCpvCodes, toNoticeCpv } from '@/lib/notice/cpv';
 import { emptyNotice, NoticeSchema, type Notice } from '@/lib/notice/schema';
-import { tedNoticePageUrl } from '@/lib/sources/eforms';
+import { tedNoticePageUrl } from './urls';
 import type { ListItem, PageKind, PageSource } from '@/lib/sources/types';
 
 const NOTICE_PATH = /^\/([a-z]{2})\/notice\/-\/detail\/(\d{1,8}-\d{4})\/?$/;

@@ -4,6 +4,7 @@
  * research/eforms.md §14 (field names used by OP's own client are confirmed; the others come from public clients).
  */
 import { z } from 'zod';
+import { tedNoticeXmlUrl } from './urls';
 
 export const TED_SEARCH_URL = 'https://api.ted.europa.eu/v3/notices/search';
 
@@ -88,11 +89,6 @@ export function tedQueryForWatch(opts: { cpv: readonly string[]; since: string; 
   const since = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.since);
   if (since) parts.push(`publication-date>=${since[1]!}${since[2]!}${since[3]!}`);
   return `${parts.join(' AND ')} SORT BY publication-date DESC`;
-}
-
-/** The XML of a published notice ("00035723-2026"); the API's `links.xml.MUL` is authoritative when present. */
-export function tedNoticeXmlUrl(publicationNumber: string): string {
-  return `https://ted.europa.eu/en/notice/${encodeURIComponent(publicationNumber)}/xml`;
 }
 
 /** A minimal fetch signature, so lib/ does not depend on the DOM lib's `fetch`. */

@@ -10,7 +10,7 @@ import { normalizeIsoDate } from '@/lib/notice/dates';
 import { departmentFromNuts } from '@/lib/notice/places';
 import { CONTRACT_NATURES, PROCEDURE_LABELS } from '@/lib/sources/eforms/codelists';
 import { combineDateTime } from '@/lib/sources/eforms/map-notice';
-import { tedNoticePageUrl } from '@/lib/sources/eforms';
+import { tedNoticePageUrl } from './urls';
 
 const ResponseSchema = z.object({
   notices: z.array(z.unknown()).catch([]),
