@@ -89,9 +89,20 @@ function reservationAt(draft: FamilyDraft, node: unknown, path: string, context:
   return fromText ?? 'siae-or-disability';
 }
 
+/** A lot title from its description when the form has no INTITULE: the first sentence, cut at a word. */
+function titleFromDescription(description: string): string {
+  const sentence = description.split(/(?<=[.;])\s/)[0] ?? description;
+  if (sentence.length <= 160) return sentence;
+  const cut = sentence.slice(0, 160);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;
+}
+
 function readLots(draft: FamilyDraft, objet: unknown): Lot[] {
   const lots: Lot[] = [];
-  asArray(child(objet, 'LOTS', 'LOT')).forEach((lot, i) => {
+  const lotNodes = asArray(child(objet, 'LOTS', 'LOT'));
+  // JOUE forms describe an undivided contract as one LOT without a title: it is the contract itself.
+  const soleTitle = lotNodes.length === 1 ? textAt(objet, 'TITRE_MARCHE') : undefined;
+  lotNodes.forEach((lot, i) => {
     const id = textAt(lot, 'NUM') ?? String(i + 1);
     const intitule = textAt(lot, 'INTITULE');
     const description = textAt(lot, 'DESCRIPTION');
@@ -103,7 +114,7 @@ function readLots(draft: FamilyDraft, objet: unknown): Lot[] {
     const value = valueOf(lot).money;
     const out: Lot = {
       id,
-      title: intitule ?? (description ? description.slice(0, 160) : `Lot ${id}`),
+      title: intitule ?? soleTitle ?? (description ? titleFromDescription(description) : `Lot ${id}`),
       cpv,
       criteria: buildCriteria(raw, draft.warnings),
     };

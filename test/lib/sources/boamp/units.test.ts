@@ -153,3 +153,33 @@ describe('criteria written as free text (real CRITERES_LIBRE values)', () => {
     ]);
   });
 });
+
+/**
+ * DSP and DIVERS: no real record exists in the corpus; the only knowledge is the boamp.fr template
+ * (`DSP.initial.descriptionMarche.lots.lot`, lot fields `numLot`/`intituleLot`/`description`). SYNTHETIC donnees
+ * built from those paths, on the top-level fields of a real record.
+ */
+describe('DSP / DIVERS (synthetic donnees from the site template paths)', () => {
+  it('reads lots at DSP.initial.descriptionMarche.lots.lot and warns that the family is read best effort', () => {
+    const base = record('17-73569');
+    const donnees = {
+      DSP: {
+        organisme: { acheteurPublic: 'Commune exemple' },
+        initial: {
+          descriptionMarche: {
+            objet: 'Délégation de service public : gestion d’un jardin partagé',
+            lots: { lot: [{ numLot: '1', intituleLot: 'Animation' }, { numLot: '2', intituleLot: 'Entretien' }] },
+          },
+        },
+      },
+    };
+    const n = parseBoampRecord({ ...base, donnees: JSON.stringify(donnees), criteres: null });
+    expect(n.raw.format).toBe('boamp-api:DSP');
+    expect(n.lots.map((l) => [l.id, l.title])).toEqual([
+      ['1', 'Animation'],
+      ['2', 'Entretien'],
+    ]);
+    expect(n.title).toBe('Délégation de service public : gestion d’un jardin partagé');
+    expect(n.raw.warnings?.some((w) => w.includes('DSP'))).toBe(true);
+  });
+});
