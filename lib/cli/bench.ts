@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { evaluate } from '@/lib/rules';
 import { DEFAULT_PROFILE } from '@/lib/rules/profile';
@@ -92,7 +92,8 @@ function benchFamily(fam: CorpusFamily, minSeconds: number): FamilyResult {
 }
 
 function contentScriptSizes(): { file: string; bytes: number; gzip: number }[] {
-  const dir = join(PROJECT_ROOT, '.output/chrome-mv3/content-scripts');
+  // Same output directory as wxt.config.ts (WXT_OUT_DIR lets parallel builds write elsewhere).
+  const dir = join(resolve(PROJECT_ROOT, process.env.WXT_OUT_DIR ?? '.output'), 'chrome-mv3/content-scripts');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
