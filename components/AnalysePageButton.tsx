@@ -47,12 +47,14 @@ function AnalyseSummary({ result }: { result: AnalyseResult }) {
   }
   return (
     <div role="status" data-testid="analyse-result" data-verdict={result.verdict}>
-      <p class={`verdict verdict-${result.verdict}`}>
-        {VERDICT_FR[result.verdict]} <small>({Math.round(result.score)}/100)</small>
-      </p>
+      {result.verdict && (
+        <p class={`verdict verdict-${result.verdict}`}>
+          {VERDICT_FR[result.verdict]} <small>({Math.round(result.score ?? 0)}/100)</small>
+        </p>
+      )}
       {result.kind === 'list' ? (
         <p>
-          {result.rows ?? 0} avis repérés sur la page ; le plus intéressant : {result.title}
+          {result.rows ?? 0} avis repérés sur la page : un badge est affiché sur chacun.
         </p>
       ) : (
         <p>

@@ -1,15 +1,32 @@
 import { defineContentScript } from '#imports';
-import { PORTAL_MATCHES } from '@/lib/analyse-page/portal-matches';
+import '@/assets/overlay.css';
+import { PORTAL_MATCHES, PORTAL_SOURCES } from '@/lib/analyse-page/portal-sources';
 import { analyseDocument } from '@/lib/analyse-page/analyse-in-page';
-import { createPortalOverlay } from './overlay-ui';
+import { assessInBackground, boampRecordsInBackground, mountListBadges, mountNoticeOverlay } from '@/components/overlay-mount';
 
 // One content script for every buyer-portal host (Atexo MPE instances, AWS, achatpublic, marches-securises,
-// e-marchespublics). Thin: the sources in lib/sources decide what the page is; lib/analyse-page runs the flow.
+// e-marchespublics). Thin: the portal sources decide what the page is, lib/analyse-page runs the flow, H6's mount
+// shows the panel / row badges. Portals are server-rendered: one page view per load.
 export default defineContentScript({
   matches: [...PORTAL_MATCHES],
+  cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {
-    const deps = await createPortalOverlay(ctx);
-    await analyseDocument(document, new URL(location.href), deps);
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    await analyseDocument(
+      document,
+      new URL(location.href),
+      {
+        assess: assessInBackground,
+        boampRecords: boampRecordsInBackground,
+        mount: {
+          notice: (load) => mountNoticeOverlay(ctx, controller.signal, load),
+          list: (readRows) => mountListBadges(ctx, controller.signal, { readRows }),
+        },
+        signal: controller.signal,
+      },
+      { sources: PORTAL_SOURCES },
+    );
   },
 });

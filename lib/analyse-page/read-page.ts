@@ -1,6 +1,6 @@
 import type { Notice, SourceId } from '@/lib/notice/schema';
 import type { ListItem, PageSource } from '@/lib/sources/types';
-import { PAGE_SOURCES, sourceForUrl } from '@/lib/sources/registry';
+import { sourceForUrl } from '@/lib/sources/registry';
 import { textSource } from '@/lib/sources/text';
 
 /**
@@ -14,8 +14,8 @@ export type PageReading =
   | { kind: 'none'; reason: string };
 
 export interface ReadOptions {
-  /** Sources to try (default: the registry). */
-  sources?: readonly PageSource[];
+  /** Sources to try: the registry's PAGE_SOURCES, or only the portal ones (a content script's bundle stays small). */
+  sources: readonly PageSource[];
   /** Fall back to the `text` source when no dedicated source reads the page ("Analyser cette page"). */
   textFallback?: boolean;
   /** Also try dedicated sources whose URL patterns do not match (an Atexo instance on an unknown host). */
@@ -37,8 +37,8 @@ function readWith(source: PageSource, doc: Document, url: URL): PageReading | un
   return undefined;
 }
 
-export function readPage(doc: Document, url: URL, options: ReadOptions = {}): PageReading {
-  const sources = options.sources ?? PAGE_SOURCES;
+export function readPage(doc: Document, url: URL, options: ReadOptions): PageReading {
+  const sources = options.sources;
   try {
     const dedicated = sourceForUrl(url, sources);
     if (dedicated) {

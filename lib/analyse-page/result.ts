@@ -12,8 +12,9 @@ export const AnalyseResultSchema = z.discriminatedUnion('ok', [
     kind: z.enum(['notice', 'list']),
     title: z.string(),
     buyer: z.string(),
-    verdict: z.enum(['opportunity', 'maybe', 'no']),
-    score: z.number(),
+    /** Verdict of the notice (absent for a list page: each row has its own badge). */
+    verdict: z.enum(['opportunity', 'maybe', 'no']).optional(),
+    score: z.number().optional(),
     /** Titles of the strongest flags (French). */
     reasons: z.array(z.string()),
     /** Number of rows badged on a list page. */
