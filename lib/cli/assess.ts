@@ -1,5 +1,5 @@
 import { evaluate } from '@/lib/rules';
-import { labelCpvList, loadCpvLabels } from '@/lib/notice/cpv';
+import { labelCpvList, loadCpvLabels } from '@/lib/notice/cpv-labels';
 import type { Notice } from '@/lib/notice/schema';
 import { InputError, loadNoticesFromFile } from './load-input';
 

@@ -3,10 +3,8 @@ import type { Cpv } from './schema';
 /**
  * CPV codes (Common Procurement Vocabulary, CPV 2008) as notices write them: "90910000-9", "90910000",
  * "CPV : 90910000-9 Services de nettoyage", lists "90910000-9, 90911200-8", and "909100009" (check digit glued on).
- * Parsing is synchronous and light (content scripts use it); labels come from the lazy `loadCpvLabels()`.
- *
- * The check digit has no published formula we could verify against the 9 454 official codes, so it is checked
- * against the official table only (`isKnownCpv`, after `loadCpvLabels()`), never recomputed.
+ * Parsing is synchronous and light (content scripts use it); labels and check digits live in cpv-labels.ts, which
+ * content scripts must not import.
  */
 
 /** The 45 divisions (first two digits) of CPV 2008: an 8-digit number outside them is not a CPV code. */
@@ -90,52 +88,6 @@ export function toNoticeCpv(found: readonly ParsedCpv[], mainCode?: string): Cpv
   return out.sort((a, b) => Number(b.main) - Number(a.main));
 }
 
-export interface CpvLabel {
-  code: string;
-  checkDigit: string;
-  fr: string;
-  en: string;
-}
-
-let labelsPromise: Promise<Map<string, CpvLabel>> | undefined;
-
-/**
- * The official CPV 2008 table (9 454 codes, FR/EN labels), keyed by the 8-digit code. Loaded on first call with a
- * dynamic import so the ~650 kB table lands in its own chunk: for the CLI, extension pages and the background,
- * never for content scripts.
- */
-export function loadCpvLabels(): Promise<Map<string, CpvLabel>> {
-  labelsPromise ??= import('./data/cpv-2008-labels').then(({ CPV_2008_TABLE }) => {
-    const map = new Map<string, CpvLabel>();
-    for (const line of CPV_2008_TABLE.split('\n')) {
-      const [digits, fr, en] = line.split('|');
-      if (!digits || digits.length !== 9 || fr === undefined || en === undefined) continue;
-      const code = digits.slice(0, 8);
-      map.set(code, { code, checkDigit: digits.slice(8), fr, en });
-    }
-    return map;
-  });
-  return labelsPromise;
-}
-
-/** Is this code (with its check digit when given) in the official list? */
-export function isKnownCpv(parsed: ParsedCpv, labels: ReadonlyMap<string, CpvLabel>): boolean {
-  const entry = labels.get(parsed.code);
-  if (!entry) return false;
-  return parsed.checkDigit === undefined || parsed.checkDigit === entry.checkDigit;
-}
-
-/** "90910000-9" with the official check digit, or the bare code when it is unknown. */
-export function formatCpvCode(code: string, labels?: ReadonlyMap<string, CpvLabel>): string {
-  const entry = labels?.get(code);
-  return entry ? `${code}-${entry.checkDigit}` : code;
-}
-
-/** Fills missing labels of a Notice's CPV list from the table, in French (or English). Returns new objects. */
-export function labelCpvList(list: readonly Cpv[], labels: ReadonlyMap<string, CpvLabel>, lang: 'fr' | 'en' = 'fr'): Cpv[] {
-  return list.map((c) => {
-    if (c.label) return { ...c };
-    const entry = labels.get(c.code);
-    return entry ? { ...c, label: entry[lang] } : { ...c };
-  });
-}
+// Compatibility: the table loader moved to cpv-labels.ts (keep content-script bundles free of it). Background code
+// that imported it from here keeps working; new code imports '@/lib/notice/cpv-labels' directly.
+export { formatCpvCode, isKnownCpv, labelCpvList, loadCpvLabels, type CpvLabel } from './cpv-labels';

@@ -437,12 +437,34 @@ export function extractFromText(text: string, url?: URL | string, hints: TextHin
   notice.raw = { format: hints.format ?? 'text:plain', fieldsUsed: [...new Set(used)] };
   if (warnings.length > 0) notice.raw.warnings = warnings;
 
-  // Last line of defence: whatever went wrong above, hand back something that satisfies the contract.
-  const checked = NoticeSchema.safeParse(notice);
-  if (checked.success) return checked.data;
-  const fallback = emptyNotice('text', notice.id || `text:${hash(fullText)}`, parsedUrl?.href ?? '', hints.format ?? 'text:plain');
-  fallback.title = notice.title;
-  fallback.fullText = fullText;
-  fallback.raw.warnings = [...warnings, `avis incomplet : ${checked.error.issues.map((i) => i.path.join('.')).join(', ')}`];
+  // Last line of defence: a field that breaks the contract is dropped (or reset), the rest is kept.
+  return repairNotice(notice, warnings);
+}
+
+/** Drops or resets the fields zod rejects, so one bad value never costs the whole notice. */
+export function repairNotice(notice: Notice, warnings: string[]): Notice {
+  let current: Record<string, unknown> = { ...notice };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const checked = NoticeSchema.safeParse(current);
+    if (checked.success) return checked.data;
+    const defaults = emptyNotice('text', notice.id || 'text:invalide', notice.url, notice.raw.format) as unknown as Record<string, unknown>;
+    for (const issue of checked.error.issues) {
+      const [key, index] = issue.path;
+      if (typeof key !== 'string') continue;
+      if ((key === 'lots' || key === 'criteria' || key === 'cpv') && typeof index === 'number' && Array.isArray(current[key])) {
+        current = { ...current, [key]: (current[key] as unknown[]).filter((_, i) => i !== index) };
+      } else if (key in defaults) {
+        current = { ...current, [key]: defaults[key] };
+      } else {
+        const { [key]: _dropped, ...rest } = current;
+        current = rest;
+      }
+      warnings.push(`champ écarté : ${issue.path.join('.')} (${issue.message})`);
+    }
+    current = { ...current, raw: { ...notice.raw, warnings } };
+  }
+  const fallback = emptyNotice('text', notice.id || 'text:invalide', notice.url, notice.raw.format);
+  fallback.fullText = notice.fullText;
+  fallback.raw.warnings = [...warnings, 'avis illisible : contrat Notice non respecté'];
   return fallback;
 }

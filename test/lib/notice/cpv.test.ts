@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findCpvCodes, formatCpvCode, isCpvShaped, isKnownCpv, labelCpvList, loadCpvLabels, parseCpvCode, toNoticeCpv } from '@/lib/notice/cpv';
+import { findCpvCodes, isCpvShaped, parseCpvCode, toNoticeCpv } from '@/lib/notice/cpv';
+import { formatCpvCode, isKnownCpv, labelCpvList, loadCpvLabels } from '@/lib/notice/cpv-labels';
 
 describe('parseCpvCode', () => {
   it('reads the written forms', () => {

@@ -160,3 +160,26 @@ describe('never throws (property tests)', () => {
     expect(NoticeSchema.safeParse(n).success).toBe(true);
   });
 });
+
+describe('repairNotice', () => {
+  it('drops or resets only the fields that break the contract', async () => {
+    const { repairNotice } = await import('@/lib/sources/text/extract');
+    const base = extractFromText('Objet du marché : Peinture des halls\nCode CPV principal : 45442100');
+    const broken = {
+      ...base,
+      place: { department: 'ZZ' },
+      lots: [
+        { id: '1', title: 'ok', cpv: [], criteria: [] },
+        { id: '2', title: 'bad', cpv: [{ code: 'x', main: true }], criteria: [] },
+      ],
+    };
+    const warnings: string[] = [];
+    const fixed = repairNotice(broken, warnings);
+    expect(NoticeSchema.safeParse(fixed).success).toBe(true);
+    expect(fixed.title).toBe('Peinture des halls');
+    expect(fixed.cpv[0]?.code).toBe('45442100');
+    expect(fixed.place).toEqual({});
+    expect(fixed.lots.map((l) => l.id)).toEqual(['1']);
+    expect(warnings.length).toBeGreaterThanOrEqual(2);
+  });
+});
