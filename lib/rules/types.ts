@@ -17,6 +17,16 @@ export const FLAG_IDS = [
   'direct-award-range',
   'priority-territory',
   'innovative-purchase',
+  // Added by the rules core (never rename): reservation whose beneficiaries are not stated; R07 social consideration
+  // expected above EU thresholds; R11 procedure by value; R15 abnormally low offers; R16 needs with social objectives;
+  // R17 SPASER; R18 overseas youth hours.
+  'reserved-unspecified',
+  'social-consideration-expected',
+  'procedure-context',
+  'abnormally-low-offer',
+  'sustainable-needs',
+  'spaser',
+  'overseas-youth-hours',
 ] as const;
 export type FlagId = (typeof FLAG_IDS)[number];
 

@@ -1,8 +1,11 @@
 import { compileSignals, type SignalSpec } from '../text-signals';
+import { abnormallyLowOffer } from './abnormally-low-offer';
 import { directAwardRange } from './direct-award-range';
 import { innovativePurchase } from './innovative-purchase';
 import { insertionMarket } from './insertion-market';
+import { overseasYouthHours } from './overseas-youth-hours';
 import { priorityTerritory } from './priority-territory';
+import { procedureContext } from './procedure-context';
 import { regieTrade } from './regie-trade';
 import { reservedDisability } from './reserved-disability';
 import { reservedEss } from './reserved-ess';
@@ -13,7 +16,9 @@ import { smallLots } from './small-lots';
 import { socialClause } from './social-clause';
 import { socialConsiderationExpected } from './social-consideration-expected';
 import { socialCriterion } from './social-criterion';
+import { spaser } from './spaser';
 import { sssRegime } from './sss-regime';
+import { sustainableNeeds } from './sustainable-needs';
 import type { Mechanism } from './types';
 
 /**
@@ -36,6 +41,11 @@ export const MECHANISMS: readonly Mechanism[] = [
   directAwardRange,
   innovativePurchase,
   priorityTerritory,
+  procedureContext,
+  abnormallyLowOffer,
+  sustainableNeeds,
+  spaser,
+  overseasYouthHours,
 ];
 
 /** All text signals, de-duplicated by id (several mechanisms share the reservation signal) and compiled once. */

@@ -297,3 +297,28 @@ describe('objects about an activity are not the activity (labelled-set traps)', 
     ).not.toContain('reserved-disability');
   });
 });
+
+describe('context mechanisms (R11, R15, R16, R17, R18)', () => {
+  it('procedure-context: MAPA below, formalised above the EU threshold of the date', () => {
+    const below = flag('', 'procedure-context', { contractNature: 'services', estimatedValue: { amount: 200_000, currency: 'EUR' } }, '2026-05-01');
+    expect(below?.parameters?.aboveEu).toBe(false);
+    expect(below?.parameters?.euAmount).toBe(216_000);
+    // 2024-2025: 221 000 € for sub-central buyers, so 218 000 € was still below.
+    expect(flag('', 'procedure-context', { contractNature: 'services', estimatedValue: { amount: 218_000, currency: 'EUR' } }, '2025-12-31')?.parameters?.aboveEu).toBe(false);
+    expect(flag('', 'procedure-context', { contractNature: 'services', estimatedValue: { amount: 218_000, currency: 'EUR' } }, '2026-01-01')?.parameters?.aboveEu).toBe(true);
+  });
+  it('abnormally-low-offer (R2152-3)', () => {
+    expect(ids("Les offres anormalement basses seront détectées selon l'article R. 2152-3.")).toContain('abnormally-low-offer');
+  });
+  it('sustainable-needs only in a social sentence (T455651775 wording)', () => {
+    expect(ids("conformément aux articles L2111-1 et L2112-2 du Code de la Commande Publique, cette consultation comporte des clauses visant à promouvoir l'emploi de personnes rencontrant des difficultés particulières d'insertion")).toContain('sustainable-needs');
+    expect(ids('Besoin défini conformément à l’article L2111-1 (performance énergétique).')).not.toContain('sustainable-needs');
+  });
+  it('spaser', () => {
+    expect(ids("Ce marché s'inscrit dans le SPASER de la Ville.")).toContain('spaser');
+  });
+  it('overseas youth hours: La Réunion + social clause; not in mainland', () => {
+    expect(ids("Clause sociale d'insertion.", { place: { department: '974' } })).toContain('overseas-youth-hours');
+    expect(ids("Clause sociale d'insertion.", { place: { department: '93' } })).not.toContain('overseas-youth-hours');
+  });
+});
