@@ -84,7 +84,8 @@ function amountOf(v: string | undefined): number | undefined {
 export function tedSearchNoticeToNotice(item: unknown): Notice | undefined {
   if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
   const f = item as Record<string, unknown>;
-  const pub = first(f['publication-number']);
+  // Real responses use both the long field names and the short aliases of the expert query (ND, TI, PD).
+  const pub = first(f['publication-number']) ?? first(f.ND);
   if (!pub) return undefined;
   const used: string[] = ['publication-number'];
   const take = (name: string): unknown => {
@@ -97,17 +98,17 @@ export function tedSearchNoticeToNotice(item: unknown): Notice | undefined {
   const notice = emptyNotice('ted', pub, url, 'ted-api:v3-search');
   const warnings: string[] = [];
 
-  const titles = fieldStrings(take('notice-title'));
+  const titles = fieldStrings(take('notice-title') ?? take('TI'));
   notice.title = titles[0] ?? '';
   const description = first(take('description-proc')) ?? first(take('description-lot'));
   if (description) notice.description = description;
-  notice.buyer = { name: first(take('buyer-name')) ?? '' };
+  notice.buyer = { name: first(take('buyer-name')) ?? first(take('organisation-name-buyer')) ?? '' };
   notice.noticeType = noticeTypeOf(first(take('notice-type')), first(take('form-type')));
   const proc = first(take('procedure-type'));
   if (proc) notice.procedure = PROCEDURE_LABELS[proc] ?? proc;
   const nature = first(take('contract-nature')) ?? first(take('contract-nature-main-proc'));
   if (nature && CONTRACT_NATURES[nature]) notice.contractNature = CONTRACT_NATURES[nature];
-  const published = plainDate(first(take('publication-date')));
+  const published = plainDate(first(take('publication-date')) ?? first(take('PD')));
   if (published) notice.publishedAt = published;
 
   // Deadline: the earliest lot deadline; the time list, when given, is index-aligned with the date list.
@@ -122,12 +123,19 @@ export function tedSearchNoticeToNotice(item: unknown): Notice | undefined {
     notice.deadline = normalizeIsoDate(earliest) ?? earliest;
   }
 
-  const amount = amountOf(first(take('estimated-value-proc')));
-  const currency = first(take('estimated-value-cur-proc'));
+  let amount = amountOf(first(take('estimated-value-proc')));
+  let currency = first(take('estimated-value-cur-proc'));
+  if (amount === undefined && notice.noticeType !== 'award') {
+    // `total-value` is the notice's total value: estimated for a call for competition, awarded for a result notice.
+    amount = amountOf(first(take('total-value')));
+    currency = first(take('total-value-cur'));
+    if (amount !== undefined) warnings.push('valeur « total-value » de l’API TED (valeur totale estimée)');
+  }
   if (amount !== undefined) notice.estimatedValue = { amount, currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : 'EUR' };
 
   const cpv: Cpv[] = [];
-  for (const c of fieldStrings(take('classification-cpv'))) {
+  // The lots' main CPV (`main-classification-lot`) come first, so the notice's main code is a real main code.
+  for (const c of [...fieldStrings(take('main-classification-lot')), ...fieldStrings(take('classification-cpv'))]) {
     const m = /^(\d{8})(?:-\d)?$/.exec(c);
     if (m && !cpv.some((x) => x.code === m[1])) cpv.push({ code: m[1]!, main: cpv.length === 0 });
     else if (!m) warnings.push(`CPV illisible : ${c}`);
@@ -144,7 +152,8 @@ export function tedSearchNoticeToNotice(item: unknown): Notice | undefined {
   const city = first(take('buyer-city'));
   if (city) notice.place.city = city;
 
-  notice.fullText = [...titles, ...fieldStrings(f['description-proc']), ...fieldStrings(f['description-lot'])]
+  // Titles come in up to 24 languages: the French and English ones (or the first) are enough for the text signals.
+  notice.fullText = [...titles.slice(0, 2), ...fieldStrings(f['description-proc']).slice(0, 2), ...fieldStrings(f['description-lot']).slice(0, 2)]
     .filter((s, i, a) => a.indexOf(s) === i)
     .join('\n');
   notice.raw = { format: 'ted-api:v3-search', fieldsUsed: used, ...(warnings.length > 0 ? { warnings } : {}) };

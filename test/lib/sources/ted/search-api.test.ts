@@ -1,7 +1,7 @@
 /**
- * TED Search API v3: request builder, fetch-injected calls, response parsing. No real saved API response was found
- * in public repositories, so the response is `search-response.synthetic.json` (shapes from research/eforms.md §14;
- * the first notice re-uses the values of the real BOAMP/TED notice 00035723-2026).
+ * TED Search API v3: request builder, fetch-injected calls, response parsing: a real saved response (3 notices,
+ * transcribed and trimmed) and `search-response.synthetic.json` for the shapes the real file lacks (long field names,
+ * `{value}`; research/eforms.md §14; its first notice re-uses the values of the real notice 00035723-2026).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,9 @@ import {
   type FetchLike,
 } from '@/lib/sources/ted';
 
+const realResponse = JSON.parse(
+  readFileSync(join(__dirname, '../../../fixtures/ted/trf-ted-search-2026-10-08.TRANSCRIBED-trimmed.json'), 'utf8'),
+) as unknown;
 const response = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/ted/search-response.synthetic.json'), 'utf8')) as unknown;
 
 describe('request builder', () => {
@@ -112,5 +115,37 @@ describe('response → Notice[]', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('real response (3 Swedish notices of a saved TED API v3 search, short field aliases)', () => {
+  const notices = parseTedSearchResult(realResponse);
+  it('reads ND/TI/PD, organisation-name-buyer, buyer-city, main-classification-lot', () => {
+    expect(notices.map((n) => n.id)).toEqual(['475939-2026', '476004-2026', '476409-2026']);
+    const n = notices[1]!;
+    expect(n.title).toBe('Suède – Services juridiques – Visselblåsarfunktion');
+    expect(n.url).toBe('https://ted.europa.eu/fr/notice/-/detail/476004-2026');
+    expect(n.buyer).toEqual({ name: 'Stadskontoret' });
+    expect(n.publishedAt).toBe('2026-07-10');
+    expect(n.place).toEqual({ city: 'Malmö' });
+    expect(n.cpv).toEqual([
+      { code: '79100000', main: true },
+      { code: '79111000', main: false },
+      { code: '79720000', main: false },
+    ]);
+    for (const x of notices) expect(NoticeSchema.safeParse(x).success).toBe(true);
+  });
+  it('deadline from date + time lists, in Paris time; total-value as the estimated value, with a warning', () => {
+    const n = notices[1]!;
+    expect(n.deadline).toBe('2026-08-25T23:59:00+02:00');
+    expect(n.estimatedValue).toEqual({ amount: 7000000, currency: 'SEK' });
+    expect(n.raw.warnings).toEqual(['valeur « total-value » de l’API TED (valeur totale estimée)']);
+    expect(notices[0]!.estimatedValue).toEqual({ amount: 45000000, currency: 'SEK' });
+  });
+  it('the full text keeps French and English titles only', () => {
+    const n = notices[0]!;
+    expect(n.fullText).toContain('Équipement de commande');
+    expect(n.fullText).toContain('Railways traffic-control equipment');
+    expect(n.fullText).not.toContain('Trafikledningsutrustning');
   });
 });
