@@ -8,27 +8,28 @@ import { tedNoticeXmlUrl } from './urls';
 
 export const TED_SEARCH_URL = 'https://api.ted.europa.eu/v3/notices/search';
 
-/** Fields asked for by default: enough for a list badge; the full picture comes from the notice XML. */
+/**
+ * Fields asked for by default: only names seen accepted by the live API (an unknown name fails the whole request) —
+ * those of OP's own client (ted-open-data-explorer) and those of a saved real response (test fixture `trf-ted-search-…`).
+ * Enough for a list badge; the full picture comes from the notice XML (`tedNoticeXmlUrl`).
+ */
 export const DEFAULT_TED_FIELDS: readonly string[] = [
   'publication-number',
   'publication-date',
   'notice-type',
   'form-type',
-  'notice-title',
-  'description-proc',
-  'buyer-name',
+  'procedure-identifier',
   'buyer-country',
+  'links',
+  'TI',
+  'organisation-name-buyer',
   'buyer-city',
   'classification-cpv',
-  'place-of-performance',
-  'contract-nature',
-  'procedure-type',
+  'main-classification-lot',
   'deadline-receipt-tender-date-lot',
   'deadline-receipt-tender-time-lot',
-  'estimated-value-proc',
-  'estimated-value-cur-proc',
-  'procedure-identifier',
-  'links',
+  'total-value',
+  'total-value-cur',
 ];
 
 export const TedSearchParamsSchema = z.object({

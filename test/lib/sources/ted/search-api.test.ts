@@ -35,8 +35,9 @@ describe('request builder', () => {
     expect(req.init.headers['Content-Type']).toBe('application/json');
     const body = JSON.parse(req.init.body) as Record<string, unknown>;
     expect(body).toMatchObject({ query: 'publication-number="00035723-2026"', page: 1, limit: 10, scope: 'ALL' });
-    expect(body.fields).toContain('notice-title');
+    expect(body.fields).toContain('TI');
     expect(body.fields).toContain('links');
+    expect(body.fields).toContain('publication-number');
   });
   it('rejects a limit above the API cap', () => {
     expect(() => buildTedSearchRequest({ query: 'x', limit: 251 })).toThrow();
