@@ -350,6 +350,11 @@ function buildLot(lines: Lines, seg: LotSegment, warnings: string[]): Lot {
     if (lot.cpv.length > 0 && !lot.cpv.some((c) => c.main) && lot.cpv[0]) lot.cpv[0].main = true;
     const value = moneyIn(lines, seg.start, seg.end);
     if (value) lot.estimatedValue = value.money;
+    else {
+      // A table row "Lot 1 | Tonte et taille | 45 000 € HT" carries its amount on the heading line itself.
+      const onHeading = findMoneyAmounts(lines.original[seg.start] ?? '').find((a) => a.basis !== 'TTC');
+      if (onHeading && onHeading.money.amount > 0) lot.estimatedValue = onHeading.money;
+    }
     lot.criteria = findCriteria(lines, seg.start, seg.end);
     const desc = firstLabelled(lines, /description des prestations|description succincte|^description\s*:/, { from: seg.start, to: seg.end, lookahead: 1 });
     if (desc) lot.description = clip(desc.value, 1000);

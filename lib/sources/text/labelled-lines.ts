@@ -11,8 +11,15 @@ export interface Lines {
 }
 
 export function toLines(text: string): Lines {
-  const original = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  return { original, normalized: original.map((l) => normalizeText(l)) };
+  const original = text
+    .replace(/\u0001/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  // One normalisation pass over the whole text (U+0001 survives normalizeText untouched) instead of one per line.
+  const normalized = normalizeText(original.join('\u0001')).split('\u0001');
+  if (normalized.length !== original.length) return { original, normalized: original.map((l) => normalizeText(l)) };
+  return { original, normalized: normalized.map((l) => l.trim()) };
 }
 
 /** A numbered form heading ("II.2.5)", "IV.2.2)", "Section III") starts a new item: values never run past it. */

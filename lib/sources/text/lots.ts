@@ -18,8 +18,9 @@ const JOUE_BLOCK = /^ii\.2\)\s*\|?\s*description\b/;
 const JOUE_TITLE = /^ii\.2\.1\)\s*\|?\s*intitule\s*:?\s*/;
 const JOUE_LOT_NUMBER = /^lot n\s*[°ºo]?\s*:\s*([0-9a-z][0-9a-z.\-]{0,9})\s*$/;
 const SECTION_AFTER_LOTS = /^(?:section\s+(?:iii|iv|v|vi)\b|iii\.\d|iv\.\d|v\.\d|vi\.\d|iii\)|iv\)|v\)|vi\))/;
-// "Lot n° 1 : titre", "LOT 2 - titre", "Lot 3. titre", "Lot no 4 : titre", "Lot nº 5 – titre", "Lot 06 : titre"
-const HEADING = /^lots?\s*(?:n\s*[°ºo]\.?\s*)?(\d{1,3})\s*(?:[:\-–.)]|\s-\s)\s*(.{2,})$/;
+// "Lot n° 1 : titre", "LOT 2 - titre", "Lot 3. titre", "Lot no 4 : titre", "Lot nº 5 – titre", "Lot 06 : titre",
+// and table rows "Lot 1 | titre" (cells are joined by " | " in the visible text).
+const HEADING = /^lots?\s*(?:n\s*[°ºo]\.?\s*)?(\d{1,3})\s*(?:[:\-–.)|]|\s-\s)\s*(.{2,})$/;
 const FREE_LOT_MAX_LINES = 60;
 
 function joueLots(lines: Lines): LotSegment[] {
@@ -62,7 +63,7 @@ function headingLots(lines: Lines): LotSegment[] {
     const id = String(Number(m[1]));
     if (seen.has(id)) return; // repeated summaries of the same lot: the first heading wins
     const original = lines.original[i] ?? '';
-    const title = original.replace(/^\s*lots?\s*(?:n\s*[°ºo]\.?\s*)?\d{1,3}\s*(?:[:\-–.)]|\s-\s)\s*/i, '').trim();
+    const title = original.replace(/^\s*lots?\s*(?:n\s*[°ºo]\.?\s*)?\d{1,3}\s*(?:[:\-–.)|]|\s-\s)\s*/i, '').split(' | ')[0]?.trim() ?? '';
     if (title.length < 2) return;
     seen.add(id);
     heads.push({ id, title, line: i });

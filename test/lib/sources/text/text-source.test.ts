@@ -183,3 +183,18 @@ describe('repairNotice', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('lots in a table', () => {
+  it('reads "Lot 1 | titre | montant" rows', () => {
+    const doc = parse(`<h1>Entretien des espaces extérieurs des résidences</h1><table>
+      <tr><th>Lot</th><th>Intitulé</th><th>Montant estimé</th></tr>
+      <tr><td>Lot 1</td><td>Tonte et taille</td><td>45 000 € HT</td></tr>
+      <tr><td>Lot 2</td><td>Ramassage des encombrants</td><td>30 000 € HT</td></tr></table>`);
+    const n = extractFromDocument(doc, undefined);
+    expect(n.lots.map((l) => [l.id, l.title])).toEqual([
+      ['1', 'Tonte et taille'],
+      ['2', 'Ramassage des encombrants'],
+    ]);
+    expect(n.lots.map((l) => l.estimatedValue?.amount)).toEqual([45_000, 30_000]);
+  });
+});
