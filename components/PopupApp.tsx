@@ -1,4 +1,3 @@
-import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Notice } from '@/lib/notice/schema';
 import type { Assessment } from '@/lib/rules/types';
@@ -23,10 +22,8 @@ import { StatusPicker } from './StatusPicker';
 import { NoteEditor, type DraftStore } from './NoteEditor';
 import { WatchToggle } from './WatchToggle';
 import { WatchDeadline } from './WatchDeadline';
+import { AnalysePageButton } from './AnalysePageButton';
 
-// H7's "Analyser cette page" button, rendered when that component exists (glob: no build error when it does not).
-const optionalAnalyse = import.meta.glob<{ AnalysePageButton?: ComponentType }>('./AnalysePageButton.tsx', { eager: true });
-const AnalysePageButton = Object.values(optionalAnalyse)[0]?.AnalysePageButton;
 
 export interface PopupDeps {
   db: WatchlistDb;
@@ -64,7 +61,7 @@ export function PopupApp(props: PopupDeps) {
           Liste de suivi
         </button>
       </header>
-      {AnalysePageButton && <AnalysePageButton />}
+      <AnalysePageButton />
       {problem && <p class="problem">{problem}</p>}
       {current === undefined && <p>Chargement…</p>}
       {current && <CurrentNotice {...props} current={current} now={now} onContent={onContent} />}

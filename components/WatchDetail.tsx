@@ -1,6 +1,4 @@
-import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Assessment, Flag } from '@/lib/rules/types';
 import type { WatchStatus } from '@/lib/messaging/watchlist';
 import type { WatchlistDb } from '@/lib/watchlist/db';
 import type { Note, NoticeBody, StatusEvent, WatchedNotice } from '@/lib/watchlist/records';
@@ -11,34 +9,7 @@ import { CHANGE_LABELS_FR } from '@/lib/watchlist/changes';
 import { StatusPicker } from './StatusPicker';
 import { NoteEditor } from './NoteEditor';
 import { WatchDeadline } from './WatchDeadline';
-
-// H6's FlagList, used when it exists; otherwise the plain list below.
-const optionalFlagList = import.meta.glob<{ FlagList?: ComponentType<{ flags: Flag[]; assessment?: Assessment }> }>('./FlagList.tsx', { eager: true });
-const SharedFlagList = Object.values(optionalFlagList)[0]?.FlagList;
-
-function PlainFlagList(props: { flags: Flag[] }) {
-  if (props.flags.length === 0) return <p>Aucun signal relevé.</p>;
-  return (
-    <ul class="flag-list">
-      {props.flags.map((f) => (
-        <li class={`flag flag-${f.severity}`}>
-          <strong>{f.title}</strong>
-          {f.lotId && <span> (lot {f.lotId})</span>}
-          <p>{f.explanation}</p>
-          {f.evidence.some((e) => e.quote) && (
-            <blockquote>
-              {f.evidence
-                .filter((e) => e.quote)
-                .map((e) => `« ${e.quote ?? ''} »`)
-                .join(' ')}
-            </blockquote>
-          )}
-          {f.legalBasis.length > 0 && <small>Base légale : {f.legalBasis.join(', ')}</small>}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { FlagList } from './FlagList';
 
 export function WatchDetail(props: { db: WatchlistDb; row: WatchedNotice; now: () => number; who: string; onChanged: () => void; onClose: () => void }) {
   const key = props.row.key;
@@ -118,7 +89,7 @@ export function WatchDetail(props: { db: WatchlistDb; row: WatchedNotice; now: (
       )}
       <section>
         <h3>Analyse</h3>
-        {body === undefined ? <p>Chargement…</p> : SharedFlagList ? <SharedFlagList flags={allFlags} {...(assessment ? { assessment } : {})} /> : <PlainFlagList flags={allFlags} />}
+        {body === undefined ? <p>Chargement…</p> : <FlagList flags={allFlags} />}
         {notice?.description && <p class="description">{notice.description}</p>}
       </section>
       <section>

@@ -1,15 +1,16 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWatchedRecord } from '@/lib/watchlist/repository';
+import { formatDeadlineFr } from '@/lib/watchlist/format-fr';
 import type { WatchedNotice } from '@/lib/watchlist/records';
 import { loadBoampRecords, recordToNotice, syntheticAssessment } from '../lib/watchlist/seed-notices';
+import { launchExtension, type LaunchedExtension } from './harness';
 
 /**
- * The popup and the watchlist page in real Chromium with the built extension: a note typed in the popup survives
- * closing it mid-sentence, a broken backup is refused without change, bulk status change, and timings with
+ * The popup and the watchlist page in real Chromium with the built extension (H6's harness: Debian Chromium,
+ * network closed): a note typed in the popup survives closing it mid-sentence, a broken backup is refused without
+ * change, a rectified deadline shows in the detail view, CSV export, bulk status change, and timings with
  * 10 000 watched notices (printed, not asserted against a clock: benchmarks are not timed tests).
  * Build first: WXT_OUT_DIR=/tmp/h8-out npm run build:chrome; run with EXTENSION_DIR=/tmp/h8-out/chrome-mv3.
  */
@@ -20,38 +21,22 @@ declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
 };
 
-const extensionDir = process.env.EXTENSION_DIR ?? join(process.cwd(), '.output', 'chrome-mv3');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let ext: LaunchedExtension;
 let context: BrowserContext;
-let extensionId = '';
-let userDir = '';
 
 beforeAll(async () => {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`extension not built in ${extensionDir}`);
-  userDir = mkdtempSync(join(tmpdir(), 'h8-e2e-'));
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: chromiumPath,
-    headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  ext = await launchExtension();
+  context = ext.context;
+  // The harness's catch-all abort also catches the extension's own pages and scripts: let those through
+  // (later routes win), the web stays closed.
+  await context.route(/^chrome-extension:\/\//, (route) => route.continue());
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
+  await ext?.close();
 });
 
-const url = (path: string) => `chrome-extension://${extensionId}/${path}`;
+const url = (path: string) => ext.extensionUrl(path);
 const records = loadBoampRecords();
 
 /** Put list rows straight into the extension's IndexedDB (same store shapes the repository writes). */
@@ -139,6 +124,47 @@ describe('popup', () => {
 });
 
 describe('watchlist page', () => {
+  it('shows a rectified deadline, the note and the status history in the detail view; exports CSV', async () => {
+    const r = records[0];
+    if (!r) throw new Error('fixture');
+    const stored = await (async () => {
+      const p = await context.newPage();
+      await p.goto(url('popup.html'));
+      await p.waitForSelector('[data-ready="yes"]');
+      return p;
+    })();
+    // The notice is seen again (rectificatif): deadline moved by 7 days.
+    const notice = recordToNotice(r);
+    const newDeadline = new Date(Date.now() + 10 * 86_400_000);
+    newDeadline.setUTCHours(10, 0, 0, 0);
+    notice.deadline = newDeadline.toISOString().replace(/\.\d+Z$/, 'Z');
+    const reply = await stored.evaluate(
+      async ({ notice, assessment }) => chrome.runtime.sendMessage({ type: 'watchlist.state', payload: { key: { source: notice.source, id: notice.id }, notice, assessment } }),
+      { notice, assessment: syntheticAssessment(notice) },
+    );
+    expect(reply).toEqual({ ok: true, value: { watched: true, status: 'go', changedFields: ['deadline'] } });
+    await stored.close();
+
+    const page = await context.newPage();
+    await page.goto(url(`watchlist.html#${encodeURIComponent('boamp:24-76932')}`));
+    await page.waitForSelector('[data-testid="detail-changes"]');
+    const changes = await page.textContent('[data-testid="detail-changes"]');
+    expect(changes).toContain('Date limite :');
+    expect(changes).toContain(formatDeadlineFr(notice.deadline));
+    expect(await page.textContent('[data-testid="detail-history"]')).toMatch(/À étudier.*Go/s);
+    await page.waitForSelector('[data-testid="detail-notes"] textarea');
+    expect(await page.inputValue('[data-testid="detail-notes"] textarea')).toBe('Visite obligatoire le 12, appeler la CCPOP');
+    expect(await page.textContent('tr.changed')).toContain('modifié');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+    const path = await download.path();
+    const csv = readFileSync(path, 'utf8');
+    expect(csv.startsWith('\uFEFFSource;Identifiant;Objet;Acheteur;Département;Statut')).toBe(true);
+    expect(csv).toContain("boamp;24-76932;MISSION DE MAITRISE D’ŒUVRE");
+    expect(csv).toContain(';Go;À regarder;40;');
+    await page.close();
+  });
+
   it('refuses a broken backup with a clear message and changes nothing', async () => {
     const page = await context.newPage();
     await page.goto(url('watchlist.html'));
