@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { Notice } from '@/lib/notice/schema';
 import type { Assessment } from '@/lib/rules/types';
-import { FLAG_IDS, type FlagId } from '@/lib/rules/types';
+import type { FlagId } from '@/lib/rules/types';
 import { loadNoticesFromFile } from '@/lib/cli/load-input';
 import { LABELLED_DIR, PROJECT_ROOT, parseBoampObjetRecords } from './corpus';
 
@@ -12,6 +12,27 @@ import { LABELLED_DIR, PROJECT_ROOT, parseBoampObjetRecords } from './corpus';
  * one expectation per flag with a one-line justification quoted from the notice. Shared by `npm run eval` and
  * the regression test, so both judge exactly the same way.
  */
+
+/**
+ * The flags a label may carry: the stable ids of DESIGN.md. Ids the rules add later (reserved-unspecified,
+ * check-…) are not labelled, so they are neither scored nor allowed in a label file.
+ */
+export const LABELLED_FLAGS = [
+  'reserved-siae',
+  'reserved-disability',
+  'reserved-ess',
+  'reserved-prison',
+  'insertion-market',
+  'social-clause',
+  'social-criterion',
+  'regie-trade',
+  'small-lots',
+  'sss-regime',
+  'direct-award-range',
+  'priority-territory',
+  'innovative-purchase',
+] as const satisfies readonly FlagId[];
+export type LabelledFlag = (typeof LABELLED_FLAGS)[number];
 
 export const LabelSchema = z.object({ expected: z.boolean(), why: z.string().min(3) });
 
@@ -24,7 +45,7 @@ export const LabelledEntrySchema = z.object({
   /** Publication date YYYY-MM-DD read in the notice: the date the rules judge it at. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   note: z.string().optional(),
-  labels: z.partialRecord(z.enum(FLAG_IDS), LabelSchema),
+  labels: z.partialRecord(z.enum(LABELLED_FLAGS), LabelSchema),
 });
 export type LabelledEntry = z.infer<typeof LabelledEntrySchema>;
 
@@ -40,7 +61,7 @@ export type LabelledSet = z.infer<typeof LabelledSetSchema>;
 export const KnownMissSchema = z.object({
   fixture: z.string(),
   record: z.string().optional(),
-  flag: z.enum(FLAG_IDS),
+  flag: z.enum(LABELLED_FLAGS),
   expected: z.boolean(),
 });
 export type KnownMiss = z.infer<typeof KnownMissSchema>;
@@ -117,14 +138,14 @@ export interface Judgement {
   kind: LabelledSet['kind'];
   fixture: string;
   record?: string;
-  flag: FlagId;
+  flag: LabelledFlag;
   expected: boolean;
   got: boolean;
   why: string;
 }
 
 export interface FlagScore {
-  flag: FlagId;
+  flag: LabelledFlag;
   labelled: number;
   support: number;
   tp: number;
@@ -136,7 +157,7 @@ export interface FlagScore {
 }
 
 export function scoreByFlag(judgements: Judgement[]): FlagScore[] {
-  return FLAG_IDS.map((flag) => {
+  return LABELLED_FLAGS.map((flag) => {
     const js = judgements.filter((j) => j.flag === flag);
     const tp = js.filter((j) => j.expected && j.got).length;
     const fp = js.filter((j) => !j.expected && j.got).length;
