@@ -224,6 +224,16 @@ export function assembleNotice(top: TopLevel, gestion: unknown, donnees: unknown
   }
 
   if (draft.estimatedValue) notice.estimatedValue = draft.estimatedValue;
+  else {
+    // No value for the whole contract but one per lot (common in legacy and FNSimple forms): their sum, said so.
+    const values = draft.lots.map((l) => l.estimatedValue);
+    const currency = values[0]?.currency;
+    if (values.length > 0 && values.every((v) => v !== undefined && v.currency === currency && v.max === undefined) && currency) {
+      const sum = values.reduce((a, v) => a + (v?.amount ?? 0), 0);
+      notice.estimatedValue = { amount: Math.round(sum * 100) / 100, currency };
+      warnings.push('valeur estimée = somme des valeurs des lots (pas de valeur pour le marché entier)');
+    }
+  }
   notice.cpv = draft.cpv;
   const listed = useTop('code_departement', top.code_departement) ?? [];
   const own = draft.place.department;

@@ -183,3 +183,12 @@ describe('DSP / DIVERS (synthetic donnees from the site template paths)', () => 
     expect(n.raw.warnings?.some((w) => w.includes('DSP'))).toBe(true);
   });
 });
+
+describe('estimated value from the lots', () => {
+  it('sums the lot values when the contract has none (22-39342: 4 700 + 54 000 + 14 500 + 4 500)', () => {
+    const n = parseBoampRecord(record('22-39342'));
+    expect(n.lots.map((l) => l.estimatedValue?.amount)).toEqual([4700, 54000, 14500, 4500]);
+    expect(n.estimatedValue).toEqual({ amount: 77700, currency: 'EUR' });
+    expect(n.raw.warnings).toContain('valeur estimée = somme des valeurs des lots (pas de valeur pour le marché entier)');
+  });
+});
