@@ -34,11 +34,21 @@ function lookup(code: number): number {
   return v;
 }
 
+const EMPTY_MAP = new Uint32Array(0);
 let outBuf = new Uint16Array(1 << 15);
 let mapBuf = new Uint32Array(1 << 15);
 const decoder = new TextDecoder('utf-16le');
 
+/** Normalised text only (no map): the hot path; the map is rebuilt with `fastNormalizeWithMap` when a quote needs it. */
+export function fastNormalize(input: string): string {
+  return run(input, false).text;
+}
+
 export function fastNormalizeWithMap(input: string): NormalizedText {
+  return run(input, true);
+}
+
+function run(input: string, withMap: boolean): NormalizedText {
   const need = input.length * 2 + 1;
   if (outBuf.length < need) {
     outBuf = new Uint16Array(need);
@@ -83,5 +93,5 @@ export function fastNormalizeWithMap(input: string): NormalizedText {
       map[out++] = i;
     }
   }
-  return { text: decoder.decode(buf.subarray(0, out)), map: map.slice(0, out) };
+  return { text: decoder.decode(buf.subarray(0, out)), map: withMap ? map.slice(0, out) : EMPTY_MAP };
 }

@@ -57,6 +57,7 @@ function assess(notice: Notice, profile: Profile, date: string): Assessment {
     date,
     profile,
     segments,
+    titleText: segments.find((s) => s.field === 'title')?.text ?? '',
     hits,
     socialSignals: new Set(notice.socialSignals.map((s) => s.toLowerCase())),
     lotIdForNumber: lotIndex(notice),

@@ -120,7 +120,8 @@ export function verdictAndScore(notice: Notice, flags: readonly Flag[], lots: re
       score -= 15;
     }
   }
-  const object = normalizeText(`${notice.title} ${notice.description ?? ''}`);
+  const hasKeywords = (profile.excludeKeywords?.length ?? 0) + (profile.includeKeywords?.length ?? 0) > 0;
+  const object = hasKeywords ? normalizeText(`${notice.title} ${notice.description ?? ''}`) : '';
   if (profile.excludeKeywords?.some((k) => k.trim() && object.includes(normalizeText(k.trim())))) {
     verdict = downgrade(verdict);
     score -= 20;

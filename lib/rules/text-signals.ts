@@ -1,5 +1,5 @@
 import type { Notice } from '@/lib/notice/schema';
-import { fastNormalizeWithMap } from './fast-normalize';
+import { fastNormalize, fastNormalizeWithMap } from './fast-normalize';
 
 /**
  * Text signals engine. The notice's texts are normalised once (lower case, no accents) into segments that remember
@@ -15,7 +15,13 @@ export interface Segment {
   lotId?: string;
   original: string;
   text: string;
-  map: Uint32Array;
+  /** Normalised → original index map, built only when a quote needs it (see `mapOf`). */
+  map?: Uint32Array;
+}
+
+function mapOf(segment: Segment): Uint32Array {
+  if (!segment.map) segment.map = fastNormalizeWithMap(segment.original).map;
+  return segment.map;
 }
 
 export interface SignalSpec {
@@ -112,8 +118,7 @@ export function noticeSegments(notice: Notice): Segment[] {
   const segs: Segment[] = [];
   const add = (field: string, original: string | undefined, lotId?: string): void => {
     if (!original) return;
-    const { text, map } = fastNormalizeWithMap(original);
-    const seg: Segment = { field, original, text, map };
+    const seg: Segment = { field, original, text: fastNormalize(original) };
     if (lotId !== undefined) seg.lotId = lotId;
     segs.push(seg);
   };
@@ -296,12 +301,13 @@ const QUOTE_MAX = 200;
 /** The notice's own words around a hit: its sentence, cut to ~200 characters at word boundaries, centred on the match. */
 export function quoteFor(hit: Hit): string {
   const { segment, start, end } = hit;
+  const map = mapOf(segment);
   const [sStart, sEnd] = sentenceBounds(segment.text, start, end);
-  const oStart = segment.map[sStart] ?? 0;
-  const oEndIdx = segment.map[Math.max(sStart, sEnd - 1)];
+  const oStart = map[sStart] ?? 0;
+  const oEndIdx = map[Math.max(sStart, sEnd - 1)];
   let oEnd = oEndIdx === undefined ? segment.original.length : oEndIdx + 1;
-  const mStart = segment.map[start] ?? oStart;
-  const mEndIdx = segment.map[Math.max(start, end - 1)];
+  const mStart = map[start] ?? oStart;
+  const mEndIdx = map[Math.max(start, end - 1)];
   const mEnd = mEndIdx === undefined ? mStart : mEndIdx + 1;
   let from = oStart;
   if (oEnd - from > QUOTE_MAX) {

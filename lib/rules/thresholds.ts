@@ -265,8 +265,19 @@ export const DATED_OBLIGATIONS = {
   prisonReservation: { validFrom: '2022-10-20', legalBasis: 'CCP art. L2113-13-1' },
 } as const;
 
-/** The entry of `name` in force on `date` (YYYY-MM-DD); the latest one if the date is past the table. */
+const atCache = new Map<string, ThresholdEntry | undefined>();
+
+/** The entry of `name` in force on `date` (YYYY-MM-DD); the latest one if the date is past the table. Memoised. */
 export function thresholdAt(name: ThresholdName, date: string): ThresholdEntry | undefined {
+  const key = `${name}|${date}`;
+  if (atCache.has(key)) return atCache.get(key);
+  const found = lookupThreshold(name, date);
+  if (atCache.size > 5000) atCache.clear();
+  atCache.set(key, found);
+  return found;
+}
+
+function lookupThreshold(name: ThresholdName, date: string): ThresholdEntry | undefined {
   let latest: ThresholdEntry | undefined;
   for (const row of THRESHOLDS) {
     if (row.name !== name) continue;
@@ -277,8 +288,24 @@ export function thresholdAt(name: ThresholdName, date: string): ThresholdEntry |
   return latest ? { ...latest, unverified: true } : undefined;
 }
 
-/** Flag parameters describing a threshold (amount, dates, name, unverified). */
-export function thresholdParameters(entry: ThresholdEntry, prefix = 'threshold'): Record<string, string | number | boolean> {
+const paramCache = new WeakMap<ThresholdEntry, Map<string, Readonly<Record<string, string | number | boolean>>>>();
+
+/** Flag parameters describing a threshold (amount, dates, name, unverified). Memoised per entry and prefix. */
+export function thresholdParameters(entry: ThresholdEntry, prefix = 'threshold'): Readonly<Record<string, string | number | boolean>> {
+  let byPrefix = paramCache.get(entry);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    paramCache.set(entry, byPrefix);
+  }
+  let out = byPrefix.get(prefix);
+  if (!out) {
+    out = buildParameters(entry, prefix);
+    byPrefix.set(prefix, out);
+  }
+  return out;
+}
+
+function buildParameters(entry: ThresholdEntry, prefix: string): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {
     [`${prefix}Name`]: entry.name,
     [`${prefix}Label`]: entry.label,
@@ -292,9 +319,19 @@ export function thresholdParameters(entry: ThresholdEntry, prefix = 'threshold')
   return out;
 }
 
-/** "1 250 000 € HT" (narrow no-break spaces as thousands separators are avoided: plain no-break spaces). */
-export function formatEuros(amount: number): string {
+/** "1 250 000" with no-break spaces between thousands (no Intl: it is slow and varies between engines). */
+export function formatAmount(amount: number): string {
   const rounded = Math.round(amount);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${rounded < 0 ? '-' : ''}${digits}\u00a0€ HT`;
+  const s = String(Math.abs(rounded));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += '\u00a0';
+    out += s[i];
+  }
+  return rounded < 0 ? `-${out}` : out;
+}
+
+/** "1 250 000 € HT". */
+export function formatEuros(amount: number): string {
+  return `${formatAmount(amount)}\u00a0€ HT`;
 }

@@ -1,5 +1,5 @@
 import type { Flag } from '../types';
-import { thresholdAt, thresholdParameters } from '../thresholds';
+import { formatAmount, thresholdAt, thresholdParameters } from '../thresholds';
 import { articleRef, type SignalSpec } from '../text-signals';
 import { evidenceOfHits, hasSignal, makeFlag, noticeValue, type Mechanism } from './types';
 
@@ -33,7 +33,7 @@ export const innovativePurchase: Mechanism = {
       'info',
       {
         title: 'Achat innovant',
-        explanation: `L’acheteur présente ce besoin comme innovant. Sous ${t ? t.amount.toLocaleString('fr-FR') : '100 000'} € HT, un achat innovant peut être conclu sans publicité ni mise en concurrence (R2122-9-1) : une porte d’entrée pour une innovation sociale portée par une Régie. (Le relèvement à 140 000 € au 1er janvier 2026 n’était qu’un projet de décret : non vérifié.)`,
+        explanation: `L’acheteur présente ce besoin comme innovant. Sous ${t ? formatAmount(t.amount) : '100 000'} € HT, un achat innovant peut être conclu sans publicité ni mise en concurrence (R2122-9-1) : une porte d’entrée pour une innovation sociale portée par une Régie. (Le relèvement à 140 000 € au 1er janvier 2026 n’était qu’un projet de décret : non vérifié.)`,
         titleEn: 'Innovative purchase',
         explanationEn: 'The need is presented as innovative; below 100 000 € (140 000 € from 2026 was only a draft, unverified) it can be awarded without publicity.',
       },

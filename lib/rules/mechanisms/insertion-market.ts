@@ -1,7 +1,6 @@
-import { normalizeText } from '@/lib/notice/normalize';
 import type { Flag } from '../types';
 import { isAboutNotDoing } from '../object-kind';
-import { thresholdAt, thresholdParameters } from '../thresholds';
+import { formatAmount, thresholdAt, thresholdParameters } from '../thresholds';
 import type { Hit, SignalSpec } from '../text-signals';
 import { evidenceOfHits, groupHitsByLot, makeFlag, noticeValue, type Mechanism } from './types';
 
@@ -44,7 +43,7 @@ export const insertionMarket: Mechanism = {
   signals: INSERTION_MARKET_SIGNALS,
   assess(ctx) {
     // A study, consultancy or software about insertion is not an insertion market.
-    const about = isAboutNotDoing(normalizeText(ctx.notice.title));
+    const about = isAboutNotDoing(ctx.titleText);
     const hits = about
       ? []
       : ctx.hits.filter((h) => (h.signal === 'insertion-market' || h.signal === 'insertion-object') && !h.negated && !isAboutNotDoing(sentenceBefore(h)));
@@ -59,7 +58,7 @@ export const insertionMarket: Mechanism = {
         'strong',
         {
           title: `Marché d’insertion et de qualification professionnelle${lotId !== undefined ? ` (lot ${lotId})` : ''}`,
-          explanation: `L’acheteur achète de l’insertion : l’objet est l’accompagnement de personnes éloignées de l’emploi, le chantier (nettoyage, espaces verts, second œuvre…) n’en est que l’« activité support ». C’est le cœur de métier d’une Régie de Quartier conventionnée (ACI). Procédure adaptée possible quel que soit le montant${above ? ` ; au-delà de ${sss?.amount.toLocaleString('fr-FR')} € HT, un avis au JOUE est requis` : ''}.`,
+          explanation: `L’acheteur achète de l’insertion : l’objet est l’accompagnement de personnes éloignées de l’emploi, le chantier (nettoyage, espaces verts, second œuvre…) n’en est que l’« activité support ». C’est le cœur de métier d’une Régie de Quartier conventionnée (ACI). Procédure adaptée possible quel que soit le montant${above ? ` ; au-delà de ${formatAmount(sss?.amount ?? 0)} € HT, un avis au JOUE est requis` : ''}.`,
           titleEn: 'Work-integration services contract (insertion market)',
           explanationEn: 'The buyer purchases work integration itself, the work is only the support activity: the core business of a Régie de Quartier. Adapted procedure whatever the value.',
         },

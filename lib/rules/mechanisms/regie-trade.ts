@@ -1,5 +1,4 @@
 import type { Cpv } from '@/lib/notice/schema';
-import { normalizeText } from '@/lib/notice/normalize';
 import type { Evidence, Flag } from '../types';
 import { TRADE_FAMILIES, type TradeFamily } from '../regie-trades';
 import { isAboutNotDoing } from '../object-kind';
@@ -64,7 +63,7 @@ export const regieTrade: Mechanism = {
     const { notice } = ctx;
     // Notice level: CPV of the notice, then object words of title/description. When the notice's object is a study,
     // consultancy or supply, its words (and its lots' words) do not make it a Régie trade; CPV still counts.
-    const objectAbout = isAboutNotDoing(normalizeText(notice.title));
+    const objectAbout = isAboutNotDoing(ctx.titleText);
     const seen = new Set<Trade>();
     const noticeCpv = cpvTrades(notice.cpv);
     for (const [trade, c] of noticeCpv) {

@@ -1,5 +1,5 @@
 import type { Flag } from '../types';
-import { thresholdAt, thresholdParameters } from '../thresholds';
+import { formatAmount, thresholdAt, thresholdParameters } from '../thresholds';
 import { isSssCpv } from '../social-service-cpv';
 import type { SignalSpec } from '../text-signals';
 import { evidenceOfHits, hasSignal, makeFlag, noticeValue, type Mechanism } from './types';
@@ -34,7 +34,7 @@ export const sssRegime: Mechanism = {
       'info',
       {
         title: 'Services sociaux et autres services spécifiques : régime allégé',
-        explanation: `Ces services relèvent de la liste des services sociaux et autres services spécifiques (avis annexé au code, annexe 3 ; liste à vérifier) : l’acheteur peut passer une procédure adaptée, avec négociation, quel que soit le montant${sss ? `, avec un avis au JOUE au-delà de ${sss.amount.toLocaleString('fr-FR')} € HT` : ''}. La qualité, la continuité et l’accompagnement des publics comptent dans le choix (R2123-7).`,
+        explanation: `Ces services relèvent de la liste des services sociaux et autres services spécifiques (avis annexé au code, annexe 3 ; liste à vérifier) : l’acheteur peut passer une procédure adaptée, avec négociation, quel que soit le montant${sss ? `, avec un avis au JOUE au-delà de ${formatAmount(sss.amount)} € HT` : ''}. La qualité, la continuité et l’accompagnement des publics comptent dans le choix (R2123-7).`,
         titleEn: 'Social and other specific services: light regime',
         explanationEn: 'Social and other specific services may be bought through an adapted procedure whatever the value (EU notice above 750 000 €).',
       },

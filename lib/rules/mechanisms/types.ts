@@ -12,6 +12,8 @@ export interface RuleContext {
   profile: Profile;
   segments: readonly Segment[];
   hits: readonly Hit[];
+  /** The notice title, normalised (normalizeText). */
+  titleText: string;
   /** Lower-cased socialSignals. */
   socialSignals: ReadonlySet<string>;
   /** Lot id for a lot number written in the text ("3" → "LOT-0003"), when the notice has that lot. */
