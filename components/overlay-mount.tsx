@@ -64,6 +64,8 @@ export async function assessInBackground(notices: Notice[]): Promise<AssessedNot
  * badge at once, then the result. Removed when `signal` aborts (URL changed).
  */
 export async function mountNoticeOverlay(ctx: ContentScriptContext, signal: AbortSignal, load: () => Promise<NoticeLoadResult>): Promise<void> {
+  // Start loading at once; preferences and the shadow root (which fetches its CSS) are prepared meanwhile.
+  const loaded = load();
   const prefs = await readPrefs();
   let lang: UiLang = prefs.lang ?? uiLangFrom(navigator.language);
   let collapsed = prefs.collapsed;
@@ -152,7 +154,7 @@ export async function mountNoticeOverlay(ctx: ContentScriptContext, signal: Abor
   };
 
   paint();
-  state = await load();
+  state = await loaded;
   if (signal.aborted) return;
   if (state.status === 'ready') ui.shadowHost.setAttribute('data-rr-ms', String(sinceDomReady()));
   paint();
@@ -202,7 +204,21 @@ export async function mountListBadges(ctx: ContentScriptContext, signal: AbortSi
     }
     if (items.length === 0 || signal.aborted) return;
     items.forEach((i) => done.add(i.element));
+    // Results may arrive before a row's badge host exists (mounting loads CSS): keep them until it does.
     const painters = new Map<string, (r?: ListRowResult) => void>();
+    const latest = new Map<string, ListRowResult>();
+    // Ask the background at once, in parallel with mounting the badges.
+    const loading = loadList({
+      rows: items.map((i) => i.notice),
+      assessRows: assessInBackground,
+      ...(options.records ? { records: options.records } : {}),
+      update: (results) =>
+        results.forEach((r) => {
+          latest.set(r.id, r);
+          painters.get(r.id)?.(r);
+        }),
+      signal,
+    });
     await Promise.all(
       items.map(async (item) => {
         const ui = await createShadowRootUi(ctx, {
@@ -230,17 +246,10 @@ export async function mountListBadges(ctx: ContentScriptContext, signal: AbortSi
           render(r ? <ListBadge assessment={r.assessed.assessment} source={r.source} /> : <ListBadge pending />, ui.uiContainer);
         };
         painters.set(item.notice.id, paint);
-        paint();
+        paint(latest.get(item.notice.id));
       }),
     );
-    if (signal.aborted) return;
-    await loadList({
-      rows: items.map((i) => i.notice),
-      assessRows: assessInBackground,
-      ...(options.records ? { records: options.records } : {}),
-      update: (results) => results.forEach((r) => painters.get(r.id)?.(r)),
-      signal,
-    });
+    await loading;
   };
 
   await run();

@@ -19,6 +19,8 @@ import {
 export default defineContentScript({
   matches: ['https://www.boamp.fr/*'],
   cssInjectionMode: 'ui',
+  // Right after the DOM is parsed: the badge must not wait for the page's images and scripts (document_idle).
+  runAt: 'document_end',
   main(ctx) {
     const views = new PageViewController();
     const start = (url: URL): void => {

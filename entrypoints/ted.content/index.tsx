@@ -12,6 +12,8 @@ import { assessInBackground, messageTransport, mountListBadges, mountNoticeOverl
 export default defineContentScript({
   matches: ['https://ted.europa.eu/*'],
   cssInjectionMode: 'ui',
+  // Right after the DOM is parsed: the badge must not wait for the page's images and scripts (document_idle).
+  runAt: 'document_end',
   main(ctx) {
     const views = new PageViewController();
     const start = (url: URL): void => {
