@@ -322,3 +322,59 @@ describe('context mechanisms (R11, R15, R16, R17, R18)', () => {
     expect(ids("Clause sociale d'insertion.", { place: { department: '93' } })).not.toContain('overseas-youth-hours');
   });
 });
+
+describe('lot verdicts and more profile effects', () => {
+  it('an EA/ESAT-only lot is "no" while a SIAE lot of the same notice is "opportunity" (rules.md §5 #4)', () => {
+    const a = evaluate(
+      makeNotice(
+        "Le lot 1 est réservé à des entreprises adaptées et ESAT. Les lots 2 et 3 de la présente consultation constitueront des marchés réservés aux structures d'insertion par l'activité économique.",
+        {
+          title: 'Prestations d’entretien des espaces verts de sites départementaux',
+          lots: [makeLot('1'), makeLot('2'), makeLot('3')],
+        },
+      ),
+    );
+    const verdict = (id: string) => a.lots.find((l) => l.lotId === id)?.verdict;
+    expect(verdict('1')).toBe('no');
+    expect(verdict('2')).toBe('opportunity');
+    expect(verdict('3')).toBe('opportunity');
+    expect(a.verdict).toBe('opportunity');
+    expect(a.flags.find((f) => f.id === 'reserved-disability')?.lotId).toBe('1');
+  });
+  it('not conventionnée IAE: the SIAE flag stays, the verdict drops', () => {
+    const n = makeNotice("Marché réservé aux structures d'insertion par l'activité économique.", { title: 'Nettoyage des locaux' });
+    const a = evaluate(n, { ...DEFAULT_PROFILE, iaeApproved: false });
+    expect(a.flags.map((f) => f.id)).toContain('reserved-siae');
+    expect(a.flags.find((f) => f.id === 'reserved-siae')?.parameters?.eligible).toBe(false);
+    expect(a.verdict).toBe('maybe');
+  });
+  it('value outside the profile range: downgraded, flags unchanged', () => {
+    const n = makeNotice("Clause sociale d'insertion.", { title: 'Nettoyage des locaux', estimatedValue: { amount: 5_000_000, currency: 'EUR' } });
+    const base = evaluate(n);
+    const capped = evaluate(n, { ...DEFAULT_PROFILE, valueRange: { max: 500_000 } });
+    expect(base.verdict).toBe('opportunity');
+    expect(capped.verdict).toBe('maybe');
+    expect(capped.flags.map((f) => f.id)).toEqual(base.flags.map((f) => f.id));
+    expect(capped.score).toBeLessThan(base.score);
+  });
+  it('award notices are never opportunities, flags kept for market intelligence', () => {
+    const a = evaluate(makeNotice("Marché réservé aux SIAE.", { title: 'Nettoyage des locaux', noticeType: 'award' }));
+    expect(a.verdict).toBe('no');
+    expect(a.flags.map((f) => f.id)).toContain('reserved-siae');
+  });
+  it('"Marché réservé : oui" with no beneficiary → unspecified', () => {
+    expect(ids('Marché réservé : oui.')).toContain('reserved-unspecified');
+  });
+  it('legacy 2006 code articles: 30 → insertion market, 53 with insertion → criterion', () => {
+    expect(ids("Marché passé selon l'article 30 du CMP.")).toContain('insertion-market');
+    expect(ids("Critères de jugement (article 53 du code des marchés publics) : prix 60 %, performances en matière d'insertion professionnelle des publics en difficulté 40 %.")).toContain('social-criterion');
+  });
+  it('score stays inside its verdict band', () => {
+    for (const text of ['', 'Nettoyage des locaux.', "Marché réservé aux SIAE. Nettoyage des locaux. Clause sociale d'insertion."]) {
+      const a = evaluate(makeNotice(text, { title: text }));
+      if (a.verdict === 'opportunity') expect(a.score).toBeGreaterThanOrEqual(60);
+      if (a.verdict === 'maybe') expect(a.score).toBeGreaterThanOrEqual(25);
+      if (a.verdict === 'no') expect(a.score).toBeLessThan(25);
+    }
+  });
+});
