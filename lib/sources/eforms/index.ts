@@ -95,10 +95,27 @@ function fromTree(root: EfNode | undefined, format: string, url: string | undefi
   return eformsToNotice(mapEforms(root), format, url, warnings);
 }
 
+/**
+ * The eForms root: the document root, or the first eForms root nested in a wrapper (a notice inside an envelope,
+ * e.g. a publication flux that wraps the eForms XML with its own metadata). Breadth first, iterative.
+ */
+function findEformsRoot(root: EfNode | undefined): EfNode | undefined {
+  if (!root || isEformsRoot(root)) return root;
+  const queue: EfNode[] = [...root.children];
+  for (let i = 0; i < queue.length && i < 100_000; i++) {
+    const n = queue[i]!;
+    if (isEformsRoot(n)) return n;
+    queue.push(...n.children);
+  }
+  return root;
+}
+
 /** Parse an eForms XML notice (string) into a Notice. Never throws. */
 export function parseEformsXml(xml: string, url?: string): Notice {
-  const { root, rootNamespace, warnings } = xmlToTree(typeof xml === 'string' ? xml : '');
-  if (root && isEformsRoot(root) && rootNamespace !== EFORMS_ROOT_NAMESPACES[root.name]) {
+  const { root: docRoot, rootNamespace, warnings } = xmlToTree(typeof xml === 'string' ? xml : '');
+  const root = findEformsRoot(docRoot);
+  if (root && root !== docRoot) warnings.push(`avis eForms trouvé à l’intérieur de <${docRoot?.name ?? '?'}>`);
+  else if (root && isEformsRoot(root) && rootNamespace !== EFORMS_ROOT_NAMESPACES[root.name]) {
     warnings.push(`espace de noms inattendu pour ${root.name} : ${rootNamespace ?? '(aucun)'}`);
   }
   return fromTree(root, 'eforms-xml', url, warnings);
@@ -107,7 +124,7 @@ export function parseEformsXml(xml: string, url?: string): Notice {
 /** Parse an eForms notice already parsed into a DOM Document (browser DOMParser, linkedom in Node). */
 export function parseEformsDocument(doc: Document, url?: string): Notice {
   const el = doc.documentElement;
-  return fromTree(el ? domToTree(el) : undefined, 'eforms-xml', url, []);
+  return fromTree(findEformsRoot(el ? domToTree(el) : undefined), 'eforms-xml', url, []);
 }
 
 /**

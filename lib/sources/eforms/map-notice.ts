@@ -356,6 +356,11 @@ function mapBuyer(root: EfNode, orgs: readonly EfNode[], ctx: Ctx): Buyer {
       ctx.fieldsUsed.add('Organizations/Organization/Company/PartyLegalEntity/CompanyID');
     }
   }
+  // Joint procurement: the other buyers' names go to the full text (the model has one buyer).
+  for (const other of buyerIds.slice(1)) {
+    const name = pickLang(walk(companyById(orgs, other), ['PartyName', 'Name']), ctx).chosen;
+    if (name) ctx.text.push(name);
+  }
   const kind = buyerKindOf(use(ctx, 'ContractingParty/ContractingPartyType/PartyTypeCode', kindCode));
   if (kind) buyer.kind = kind;
   return buyer;

@@ -44,6 +44,16 @@ describe('XML reader', () => {
   });
 });
 
+describe('wrapped notices', () => {
+  it('finds an eForms notice nested in an envelope element', () => {
+    const inner = xmls[0]!.replace(/^<\?xml[^>]*>/, '');
+    const n = parseEformsXml(`<?xml version="1.0"?><ENVELOPPE><GESTION>x</GESTION><DONNEES>${inner}</DONNEES></ENVELOPPE>`);
+    expect(n.title).toBe("Service d'entretien de remise en état et de nettoyage des espaces verts");
+    expect(n.lots.map((l) => l.id)).toEqual(['LOT-0001', 'LOT-0002']);
+    expect(n.raw.warnings).toContain('avis eForms trouvé à l’intérieur de <ENVELOPPE>');
+  });
+});
+
 describe('isEformsXml', () => {
   it('needs the eForms root in its UBL namespace', () => {
     expect(isEformsXml('<ContractNotice xmlns="urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2">')).toBe(true);
