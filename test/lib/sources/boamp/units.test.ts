@@ -192,3 +192,13 @@ describe('estimated value from the lots', () => {
     expect(n.raw.warnings).toContain('valeur estimée = somme des valeurs des lots (pas de valeur pour le marché entier)');
   });
 });
+
+describe('donnees already decoded', () => {
+  it('an object donnees (some exports decode it) gives the same Notice as the JSON string', () => {
+    const r = record('21-25309');
+    const asObject = parseBoampRecord({ ...r, donnees: JSON.parse(String(r.donnees)) as unknown });
+    const asString = parseBoampRecord(r);
+    expect(asObject).toEqual(asString);
+    expect(asString.lots).toHaveLength(13);
+  });
+});
