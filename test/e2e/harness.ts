@@ -122,15 +122,18 @@ export async function serveFixture(
   await context.route(url, (route) => route.fulfill({ status, contentType, body }));
 }
 
+/** Anything JSON.stringify accepts as a response body. */
+export type JsonValue = string | number | boolean | null | object;
+
 /** Serve a JSON value (or a function of the request URL returning one) at a URL pattern. */
 export async function serveJson(
   context: BrowserContext,
   urlPattern: string | RegExp,
-  json: unknown | ((url: URL) => unknown),
+  json: JsonValue | ((url: URL) => unknown),
   status = 200,
 ): Promise<void> {
   await context.route(urlPattern, (route) => {
-    const value = typeof json === 'function' ? (json as (url: URL) => unknown)(new URL(route.request().url())) : json;
+    const value = typeof json === 'function' ? json(new URL(route.request().url())) : json;
     return route.fulfill({
       status,
       contentType: 'application/json; charset=utf-8',
