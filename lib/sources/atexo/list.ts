@@ -26,7 +26,7 @@ export function atexoListRows(doc: Document): Element[] {
 function withoutTooltips(el: Element | null): string {
   if (!el) return '';
   const clone = el.cloneNode(true) as Element;
-  for (const t of safeQueryAll(clone, '.info-bulle, .info-suite, script')) t.remove();
+  for (const t of safeQueryAll(clone, '.info-bulle, .info-suite, script, [style*="display: none"], [style*="display:none"]')) t.remove();
   return lineText(clone);
 }
 
@@ -50,17 +50,22 @@ export function atexoListRowNotice(row: Element, url: URL): Notice {
     }
   }
   const consultationId = ref || linkId;
-  const reference = lineText(safeQuery(row, 'td[headers="cons_ref"] .ref, .reference')) || '';
-  const id = `atexo:${url.hostname}:${org ? `${org}:` : ''}${consultationId || reference || 'ligne'}`;
+  const refText = lineText(safeQuery(row, '[id$="_reference"], .ref, .reference'));
+  const id = `atexo:${url.hostname}:${org ? `${org}:` : ''}${consultationId || refText || 'ligne'}`;
   const notice = emptyNotice('atexo', id, href || url.href, 'atexo:list-row');
 
+  // Prado rows: `_panelBlocIntitule` holds the reference (`span.ref`) and, on some platforms, the intitulé (often
+  // empty/hidden); `_panelBlocObjet` holds "Objet : …" (the full text repeated in a hidden `.info-bulle`).
+  const reference = lineText(safeQuery(row, '[id$="_reference"], .ref, .reference'));
   const intitule = safeQuery(row, '[id$="_panelBlocIntitule"], .objet-line .truncate span[title], td[headers="cons_intitule"]');
   const objet = safeQuery(row, '[id$="_panelBlocObjet"]');
   const titleAttr = intitule?.getAttribute('title') ?? '';
-  notice.title = stripLabel(titleAttr || withoutTooltips(intitule), /^(intitul[ée]|objet)\s*:\s*/i);
+  const intituleText = squeeze(
+    stripLabel(titleAttr || withoutTooltips(intitule), /^(intitul[ée]|objet)\s*:\s*/i).replace(reference, '').replace(/^[\s\-–|]+|[\s\-–|]+$/g, ''),
+  );
   const objetText = stripLabel(withoutTooltips(objet), /^objet\s*:\s*/i);
-  if (!notice.title) notice.title = objetText;
-  else if (objetText && objetText !== notice.title) notice.description = objetText;
+  notice.title = intituleText.length > 3 && !(intitule && objet && intitule.contains(objet)) ? intituleText : objetText || intituleText;
+  if (objetText && objetText !== notice.title) notice.description = objetText;
 
   const buyerEl = safeQuery(row, '[id$="_panelBlocDenomination"]');
   const buyerTitle = safeQuery(buyerEl ?? row, '[title]')?.getAttribute('title') ?? '';
@@ -69,7 +74,7 @@ export function atexoListRowNotice(row: Element, url: URL): Notice {
   const category = lineText(safeQuery(row, '[id$="_panelBlocCategorie"]'));
   const nature = natureFrom(category);
   if (nature) notice.contractNature = nature;
-  const dateEl = safeQuery(row, 'td[headers="cons_dateEnd"], .cons_dateEnd, .cloture-line');
+  const dateEl = safeQuery(row, 'td[headers="cons_dateEnd"] .cloture-line, td[headers="cons_dateEnd"], .cons_dateEnd, .cloture-line');
   const deadline = parseFrenchDateTime(lineText(dateEl).replace(/(\d{1,2})\s+(\d{1,2})\s+(\d{4})/, '$1/$2/$3'));
   if (deadline) notice.deadline = deadline;
   const dep = departmentsIn(lineText(safeQuery(row, 'td[headers="cons_lieuExe"]')))[0];

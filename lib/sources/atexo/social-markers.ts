@@ -12,6 +12,9 @@ export function socialSignalsIn(root: ParentNode): string[] {
   for (const el of safeQueryAll(root, 'img[alt], img[title], i[title], span[title], abbr[title]')) {
     texts.push(`${el.getAttribute('alt') ?? ''} ${el.getAttribute('title') ?? ''}`);
   }
+  // Result rows: a pictogram whose explanation sits in an `.info-bulle` next to it (Atexo prints
+  // `_logoConsEnv` + "Comporte des dispositions environnementales"; the social twin is expected alike).
+  for (const bubble of safeQueryAll(root, '[id*="logoCons"] .info-bulle, [id*="panelBlocCons"]')) texts.push(bubble.textContent ?? '');
   for (const label of safeQueryAll(root, 'label')) {
     const key = labelKey(label.textContent ?? '');
     if (!/clause|consideration|marche reserve/.test(key)) continue;
@@ -21,7 +24,7 @@ export function socialSignalsIn(root: ParentNode): string[] {
   }
   for (const raw of texts) {
     const t = labelKey(raw);
-    if (!/clauses? sociales?|consideration sociale|ateliers? proteges?|marche reserve/.test(t)) continue;
+    if (!/clauses? sociales?|consideration sociale|dispositions sociales|ateliers? proteges?|marche reserve/.test(t)) continue;
     if (/pas de|aucune|sans clause/.test(t)) continue;
     out.add('atexo:clause_sociale');
     if (/insertion/.test(t)) out.add('atexo:clause_sociale_insertion');
