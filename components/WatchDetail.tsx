@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { WatchStatus } from '@/lib/messaging/watchlist';
 import type { WatchlistDb } from '@/lib/watchlist/db';
 import type { Note, NoticeBody, StatusEvent, WatchedNotice } from '@/lib/watchlist/records';
-import { deleteNote, getBody, notesOf, saveNote, setStatus, setTags, statusHistory } from '@/lib/watchlist/repository';
+import { deleteNote, getBody, notesOf, saveNote, setStatus, setTags, statusHistory, unwatchNotice } from '@/lib/watchlist/repository';
 import { formatInstantFr, formatMoneyFr } from '@/lib/watchlist/format-fr';
 import { STATUS_LABELS_FR, VERDICT_LABELS_FR } from '@/lib/watchlist/status-labels';
 import { CHANGE_LABELS_FR } from '@/lib/watchlist/changes';
@@ -126,6 +126,21 @@ export function WatchDetail(props: { db: WatchlistDb; row: WatchedNotice; now: (
           ))}
         </ul>
       </section>
+      <p>
+        <button
+          type="button"
+          data-testid="detail-unwatch"
+          onClick={() =>
+            void guard(async () => {
+              await unwatchNotice(props.db, { source: props.row.source, id: props.row.id });
+              props.onClose();
+            })
+          }
+        >
+          Ne plus suivre cet avis
+        </button>{' '}
+        <small>(les notes sont gardées et réapparaissent si vous le suivez de nouveau)</small>
+      </p>
       <section>
         <h3>Historique des statuts</h3>
         <ol data-testid="detail-history">

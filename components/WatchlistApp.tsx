@@ -47,7 +47,9 @@ export function WatchlistApp(props: { db: WatchlistDb; now?: () => number; initi
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
   // Measured for the E2E benchmark: ms from navigation start to first rows / full list, and the last filtering.
   const [timing, setTiming] = useState<{ loadMs: number; filterMs: number; firstRowsAt?: number; readyAt?: number }>({ loadMs: 0, filterMs: 0 });
+  // Who makes the changes (status history, note author), remembered in this browser.
   const who = useRef(localStorage.getItem('regie-radar:who') ?? '');
+  const [whoText, setWhoText] = useState(who.current);
 
   const [preview, setPreview] = useState<IndexedRow[] | undefined>(undefined);
   const load = async () => {
@@ -146,6 +148,21 @@ export function WatchlistApp(props: { db: WatchlistDb; now?: () => number; initi
           >
             Sauvegarde complète (JSON)
           </button>
+          <label>
+            Votre nom{' '}
+            <input
+              type="text"
+              size={12}
+              placeholder="pour l'historique"
+              value={whoText}
+              onInput={(e) => {
+                const v = e.currentTarget.value.slice(0, 100);
+                setWhoText(v);
+                who.current = v;
+                localStorage.setItem('regie-radar:who', v);
+              }}
+            />
+          </label>
           <label class="import">
             Importer une sauvegarde…{' '}
             <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void onImport(e.currentTarget.files?.[0])} />
