@@ -185,7 +185,7 @@ export function assembleNotice(top: TopLevel, gestion: unknown, donnees: unknown
   };
 
   notice.title = draft.title ?? useTop('objet', top.objet) ?? draft.description?.slice(0, 200) ?? '';
-  if (draft.title === undefined && top.objet === undefined && notice.title === '') warnings.push('titre absent');
+  if (notice.title === '') warnings.push('titre absent');
   if (draft.description && draft.description !== notice.title) notice.description = draft.description;
 
   const buyerName = (useTop('nomacheteur', top.nomacheteur) ?? draft.buyer.name ?? textAt(gestion, 'INDEXATION', 'NOMORGANISME') ?? '')
@@ -198,13 +198,14 @@ export function assembleNotice(top: TopLevel, gestion: unknown, donnees: unknown
   const kind = nameKind === 'local-authority' || nameKind === 'social-landlord' ? nameKind : (draft.buyer.kind ?? nameKind);
   if (kind) notice.buyer.kind = kind;
 
-  notice.noticeType = draft.noticeType === 'correction' ? 'correction' : top.nature || top.etat ? noticeTypeOf(useTop('nature', top.nature), top.etat) : (draft.noticeType ?? 'other');
-  if (notice.noticeType === 'other' && draft.noticeType) notice.noticeType = draft.noticeType;
+  // A correction seen in donnees (RECTIF/ANNULATION) wins; then the record's nature/etat; then what donnees says.
+  const topType = top.nature || top.etat ? noticeTypeOf(useTop('nature', top.nature), top.etat) : 'other';
+  notice.noticeType = draft.noticeType === 'correction' ? 'correction' : topType !== 'other' ? topType : (draft.noticeType ?? 'other');
 
   const procCode = top.type_procedure;
   // The form's own procedure wins (FNSimple "procédure adaptée ouverte" is indexed as OUVERT at top level).
   const procedure = draft.procedure ?? (procCode ? PROCEDURES[procCode] : undefined) ?? top.procedure_libelle ?? procCode;
-  if (procedure) notice.procedure = useTop('type_procedure', procedure);
+  if (procedure) notice.procedure = draft.procedure ? procedure : useTop('type_procedure', procedure);
 
   const topNature = top.type_marche.map((t) => NATURES[t.toUpperCase()]).find((n) => n !== undefined);
   const nature = draft.contractNature ?? useTop('type_marche', topNature);
