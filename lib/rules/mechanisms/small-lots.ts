@@ -22,6 +22,23 @@ export const smallLots: Mechanism = {
     const { notice } = ctx;
     if (notice.lots.length < 2) return flags;
     const cap = thresholdAt('small-lots-cumulative-share', ctx.date);
+    // Share of all small lots in the total value (R2123-1 2° b: ≤ 20 %), when every lot has a value.
+    let total = 0;
+    let smallTotal = 0;
+    let allValued = true;
+    for (const lot of notice.lots) {
+      const v = lot.estimatedValue;
+      if (!v || v.currency !== 'EUR') {
+        allValued = false;
+        continue;
+      }
+      const amount = v.max ?? v.amount;
+      total += amount;
+      const works = isWorks(notice, lot.cpv.length > 0 ? lot.cpv : notice.cpv);
+      const bound = thresholdAt(works ? 'small-lot-mapa-works' : 'small-lot-mapa-supplies-services', ctx.date);
+      if (bound && amount < bound.amount) smallTotal += amount;
+    }
+    const sharePercent = allValued && total > 0 ? Math.round((smallTotal / total) * 1000) / 10 : undefined;
     notice.lots.forEach((lot, i) => {
       const v = lot.estimatedValue;
       if (!v || v.currency !== 'EUR') return;
@@ -51,6 +68,7 @@ export const smallLots: Mechanism = {
               ...(cap ? { cumulativeCapPercent: cap.amount } : {}),
               lotValue: amount,
               underDispense,
+              ...(sharePercent !== undefined ? { smallLotsSharePercent: sharePercent, withinCap: sharePercent <= (cap?.amount ?? 20) } : {}),
             },
           },
         ),

@@ -15,7 +15,7 @@ const SOCIAL_CONTEXT = /insertion|social|emploi|defavoris|eloigne|chomeu|handica
 export const SOCIAL_CLAUSE_SIGNALS: readonly SignalSpec[] = [
   {
     id: 'clause',
-    anchors: ['clause', 'insertion', 'caractere social', 'facilitat', "l'emploi", 'article 14', 'ccag', 'heures'],
+    anchors: ['clause', 'insertion', 'caractere social', 'facilitat', "l'emploi", 'article 14', 'ccag', 'heures', 'chomeurs', 'realiser au titre'],
     pattern: new RegExp(
       [
         "\\bclauses? (?:sociales?|d'insertion|obligatoires? d'insertion|de promotion de l'emploi)",
@@ -32,6 +32,8 @@ export const SOCIAL_CLAUSE_SIGNALS: readonly SignalSpec[] = [
         "\\bpersonnes rencontrant des difficultes (?:sociales|particulieres|d'insertion)",
         "\\bfacilitat(?:eur|rice)s? (?:de la |des )?clauses?",
         "\\bglobalisation des heures",
+        // eForms BT-775 "opp" label as rendered by TED/BOAMP pages.
+        "\\bpossibilites d'emploi des chomeurs de longue duree",
         "\\barticle 16\\.1 du ccag",
         "\\barticle 14 du (?:code des marches publics|cmp)",
       ].join('|'),

@@ -378,3 +378,26 @@ describe('lot verdicts and more profile effects', () => {
     }
   });
 });
+
+describe('rules.md §5 sentence collection and eForms labels', () => {
+  it.each([
+    // [fragment, expected flag, rules.md §5 #]
+    ["La décision de réserver est mentionnée dans l'avis : le lot 2 est réservé aux SIAE.", 'reserved-siae', '#5 + R01'],
+    ['La participation est réservée à des organisations qui poursuivent une mission de service public et respectent d’autres conditions pertinentes énoncées dans la législation.', 'reserved-ess', '#23 (BT-71 res-pub-ser label)'],
+    ['Possibilités d’emploi des chômeurs de longue durée, des personnes défavorisées et/ou des personnes handicapées', 'social-clause', '#24 (BT-775 opp label)'],
+    ["Un marché ayant pour objet des services sociaux et autres services spécifiques, quelle que soit la valeur estimée du besoin (R. 2123-1, 3°)", 'sss-regime', '#9'],
+    ["acheter des prestations d'insertion, selon une procédure adaptée, quel que soit leur montant (articles R. 2123-1 et R. 2123-7)", 'insertion-market', '#18'],
+    ["Une clause d'insertion sociale impose 5% des heures travaillées à un public éloigné de l'emploi", 'social-clause', '#14'],
+    ['au moins 5 % des heures travaillées dans le cadre des opérations financées par l’ANRU', 'priority-territory', '#20'],
+  ])('%s → %s (%s)', (text, id) => {
+    expect(ids(text)).toContain(id);
+  });
+  it('small lots carry their cumulative share (R2123-1 2° b)', () => {
+    const f = flag('', 'small-lots', {
+      contractNature: 'services',
+      lots: [makeLot('1', { estimatedValue: { amount: 900_000, currency: 'EUR' } }), makeLot('2', { estimatedValue: { amount: 60_000, currency: 'EUR' } })],
+    });
+    expect(f?.parameters?.smallLotsSharePercent).toBe(6.3);
+    expect(f?.parameters?.withinCap).toBe(true);
+  });
+});
