@@ -10,7 +10,8 @@ import './style.css';
 async function loadTabNotice() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
-  return callMessage(GetTabNotice, { tabId: tab.id }, (envelope) => browser.runtime.sendMessage(envelope));
+  // tab.url is known when activeTab is granted (the user clicked the toolbar icon): a tab that navigated away is ignored.
+  return callMessage(GetTabNotice, { tabId: tab.id, ...(tab.url ? { url: tab.url } : {}) }, (envelope) => browser.runtime.sendMessage(envelope));
 }
 
 function openWatchlist(key?: string) {

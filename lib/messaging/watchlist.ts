@@ -56,5 +56,12 @@ export const TabNoticeStateSchema = z.object({
 });
 export type TabNoticeState = z.infer<typeof TabNoticeStateSchema>;
 
-/** Asked by the popup (which knows the active tab id). The background answers from what GetWatchState recorded. */
-export const GetTabNotice = defineMessage('watchlist.tabNotice', z.object({ tabId: z.number().int() }), TabNoticeStateSchema);
+/**
+ * Asked by the popup (which knows the active tab id, and its URL when activeTab grants it). The background answers
+ * from what GetWatchState recorded for that tab, only if the tab still shows that page.
+ */
+export const GetTabNotice = defineMessage(
+  'watchlist.tabNotice',
+  z.object({ tabId: z.number().int(), url: z.string().optional() }),
+  TabNoticeStateSchema,
+);

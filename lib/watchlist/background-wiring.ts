@@ -66,7 +66,11 @@ export function wireWatchlistBackground(browser: WatchlistBrowser, db: () => Wat
     return running;
   };
 
-  browser.runtime.onStartup.addListener(() => void run());
+  browser.runtime.onStartup.addListener(() => {
+    // Tab ids restart with the browser: what was seen in "tab 12" yesterday is not in today's tab 12.
+    void db().tabNotices.clear().catch(() => undefined);
+    void run();
+  });
   browser.runtime.onInstalled.addListener(() => void run());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) void run();

@@ -14,13 +14,13 @@ export function watchlistHandlers(db: () => WatchlistDb, now: () => number = Dat
     handle(GetWatchState, async ({ key, notice, assessment }, sender) => {
       // A content script reporting what it detected: remember it for the popup, and track changes if watched.
       if (notice && assessment) {
-        if (sender.tabId !== undefined) await recordTabNotice(db(), sender.tabId, notice, assessment, now());
+        if (sender.tabId !== undefined) await recordTabNotice(db(), sender.tabId, notice, assessment, now(), sender.url);
         if (notice.source === key.source && notice.id === key.id) return seeNoticeAgain(db(), notice, assessment, now());
       }
       return getWatchState(db(), key);
     }),
-    handle(GetTabNotice, async ({ tabId }) => {
-      const seen = await getTabNotice(db(), tabId);
+    handle(GetTabNotice, async ({ tabId, url }) => {
+      const seen = await getTabNotice(db(), tabId, url);
       if (!seen) return { state: { watched: false } };
       return {
         notice: seen.notice,

@@ -107,6 +107,8 @@ export const TabNoticeSchema = z.object({
   notice: NoticeSchema,
   assessment: AssessmentSchema,
   seenAt: z.number(),
+  /** The page the content script was on: a tab that has since navigated elsewhere no longer shows this notice. */
+  url: z.string().optional(),
 });
 export type TabNotice = z.infer<typeof TabNoticeSchema>;
 

@@ -278,12 +278,26 @@ export async function setProfile(db: WatchlistDb, profile: Profile): Promise<voi
 }
 
 /** Remember what a content script detected in a tab (the popup shows it). */
-export async function recordTabNotice(db: WatchlistDb, tabId: number, notice: Notice, assessment: Assessment, now: number): Promise<void> {
-  await guardWrite(() => db.tabNotices.put({ tabId, notice, assessment, seenAt: now }));
+export async function recordTabNotice(
+  db: WatchlistDb,
+  tabId: number,
+  notice: Notice,
+  assessment: Assessment,
+  now: number,
+  url?: string,
+): Promise<void> {
+  const row: TabNotice = { tabId, notice, assessment, seenAt: now };
+  if (url) row.url = url;
+  await guardWrite(() => db.tabNotices.put(row));
 }
 
-export async function getTabNotice(db: WatchlistDb, tabId: number): Promise<TabNotice | undefined> {
-  return db.tabNotices.get(tabId);
+const withoutHash = (url: string) => url.split('#')[0] ?? url;
+
+/** The notice seen in a tab, unless the tab now shows another page (when its current URL is known). */
+export async function getTabNotice(db: WatchlistDb, tabId: number, currentUrl?: string): Promise<TabNotice | undefined> {
+  const row = await db.tabNotices.get(tabId);
+  if (row && currentUrl && row.url && withoutHash(row.url) !== withoutHash(currentUrl)) return undefined;
+  return row;
 }
 
 export async function forgetTab(db: WatchlistDb, tabId: number): Promise<void> {

@@ -14,13 +14,16 @@ describe('watchlist message handlers (as a content script and the popup call the
     const { db } = freshDb();
     let clock = Date.parse('2024-07-01T08:00:00Z');
     const dispatch = createDispatcher(watchlistHandlers(() => db, () => clock));
-    const fromTab = (tabId: number) => (envelope: unknown) => dispatch(envelope, { tabId });
+    const fromTab = (tabId: number) => (envelope: unknown) => dispatch(envelope, { tabId, url: record.url_avis });
     const notice = recordToNotice(record);
     const assessment = syntheticAssessment(notice);
     const key = { source: notice.source, id: notice.id };
 
     expect(await callMessage(GetWatchState, { key, notice, assessment }, fromTab(4))).toEqual({ watched: false });
     expect(await callMessage(GetTabNotice, { tabId: 4 }, fromTab(0))).toMatchObject({ notice: { id: record.idweb, title: record.objet }, state: { watched: false } });
+    expect(await callMessage(GetTabNotice, { tabId: 4, url: `${record.url_avis}#lots` }, fromTab(0))).toMatchObject({ notice: { id: record.idweb } });
+    // The tab went on to another page: the popup must not show the old notice.
+    expect(await callMessage(GetTabNotice, { tabId: 4, url: 'https://www.boamp.fr/pages/recherche/' }, fromTab(0))).toEqual({ state: { watched: false } });
     expect(await callMessage(WatchNotice, { notice, assessment }, fromTab(4))).toEqual({ watched: true, status: 'a-etudier', changedFields: [] });
 
     clock += 86_400_000;
