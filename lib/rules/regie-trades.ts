@@ -18,14 +18,14 @@ export const TRADE_FAMILIES: readonly TradeFamily[] = [
     label: 'nettoyage et propreté',
     cpvPrefixes: ['9091', '906', '90921', '90923'],
     keywords:
-      /\bnettoyages?\b|entretien (?:menager |courant )?des (?:locaux|parties communes|batiments|bureaux|ecoles)|\bproprete (?:urbaine|des)|parties communes|\bvitreries?\b|\bbalayages?\b|enlevement des graffitis|\bhygienisations?\b|\bdesinfection des (?:locaux|batiments|surfaces|parties communes)|\bderatisations?\b|\bdesinsectisations?\b/,
+      /\bnettoyages?\b|entretien (?:menager |courant )?des (?:locaux|parties communes|batiments|bureaux|ecoles)|\bproprete (?:urbaine|des)|parties communes|\bvitreries?\b|\bbalayage (?:des|de la|de voirie|mecanique|manuel)|enlevement des graffitis|\bhygienisations?\b|\bdesinfection des (?:locaux|batiments|surfaces|parties communes)|\bderatisations?\b|\bdesinsectisations?\b/,
   },
   {
     trade: 'espaces-verts',
     label: 'espaces verts',
     cpvPrefixes: ['7730', '7731', '7734', '772115'],
     keywords:
-      /espaces? verts?|\btontes?\b|\belagages?\b|\bdesherbages?\b|\bdebroussaillages?\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|entretien (?:des |d')?espaces (?:publics|exterieurs|naturels)|espaces (?:exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchages?\b|amenagements? paysagers?|travaux paysagers|\bpaysagistes?\b/,
+      /espaces? verts?|\btontes?\b|\belagages?\b|\bdesherbages?\b|\bdebroussaillages?\b|taille (?:des |de )?(?:haies|arbres|arbustes|vegetaux)|entretien (?:des |d')?espaces (?:publics|exterieurs|naturels)|entretien (?:des )?(?:parcs|jardins|pelouses)|\bfauchages?\b|amenagements? paysagers?|travaux paysagers|\bpaysagistes?\b/,
   },
   {
     trade: 'dechets',

@@ -401,3 +401,23 @@ describe('rules.md §5 sentence collection and eForms labels', () => {
     expect(f?.parameters?.withinCap).toBe(true);
   });
 });
+
+describe('objects about a trade (real BOAMP objets, "Etude" descriptor export) are not the trade', () => {
+  it.each([
+    'Élaboration du Programme Local de Prévention des Déchets Ménagers et Assimilés (PLPDMA)', // 24-70814
+    'Optimisation des tournées de collecte des déchets résiduels, recyclables et biodéchets', // 23-151902
+    "PRDP - RD767 - CONTOURNEMENT DE LOCMINE ET LIAISON KERMARTIN SIVIAC - ASSISTANCE A MAITRISE D'OEUVRE POUR AMENAGEMENTS PAYSAGERS", // 21-130888
+    'MISSION DE MAITRISE D OEUVRE POUR L AMENAGEMENT DU COEUR DE VILLE-COMMUNE LA PALME-PAYSAGISTE CONCEPTEUR', // 20-146975
+    'plans de gestion sur plusieurs espaces naturels départementaux (2 lots)', // 23-4077
+    'Biotraitement des boues de balayage en vue de leurs valorisations dans des applications Génie Civil', // 23-163148
+    "Accompagnement à la définition d'une stratégie territoriale de l'aide à domicile", // 18-29246
+  ])('%s', (title) => {
+    expect(evaluate(makeNotice('', { title })).flags.map((f) => f.id)).not.toContain('regie-trade');
+  });
+  it.each([
+    'Sensibilisation au tri des déchets en porte-à-porte en habitat vertical en milieu urbain', // 23-157223 (ambassadeurs du tri)
+    "Accompagnement et suivi des opérations de compostage partagé en pied d'immeubles", // 22-11348
+  ])('%s is a Régie activity', (title) => {
+    expect(evaluate(makeNotice('', { title })).flags.map((f) => f.id)).toContain('regie-trade');
+  });
+});
