@@ -1,14 +1,22 @@
 import { formatDeadlineFr } from '@/lib/watchlist/format-fr';
+import { parisWallClock } from '@/lib/watchlist/paris-time';
 
 const DAY = 86_400_000;
 
-/** "dans 3 jours", "aujourd'hui", "dépassée" next to a deadline. */
+/** Calendar day number of an instant in Paris (so "demain" means tomorrow on Paris clocks, not "in 24 h"). */
+function parisDay(ms: number): number {
+  const w = parisWallClock(ms);
+  return Date.UTC(w.year, w.month - 1, w.day) / DAY;
+}
+
+/** "aujourd'hui", "demain", "dans 3 jours", "dépassée" next to a deadline. */
 export function daysLeftFr(deadlineMs: number | undefined, now: number): string {
   if (deadlineMs === undefined) return '';
   if (deadlineMs < now) return 'dépassée';
-  const days = Math.floor((deadlineMs - now) / DAY);
-  if (days === 0) return 'dans moins de 24 h';
-  return `dans ${days} jour${days > 1 ? 's' : ''}`;
+  const days = parisDay(deadlineMs) - parisDay(now);
+  if (days <= 0) return "aujourd'hui";
+  if (days === 1) return 'demain';
+  return `dans ${days} jours`;
 }
 
 export function WatchDeadline(props: { deadline: string | undefined; deadlineMs: number | undefined; now: number }) {
