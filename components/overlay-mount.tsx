@@ -15,7 +15,7 @@ import type { ListItem } from '@/lib/sources/types';
 import { loadList, type ListRowResult } from '@/lib/overlay/load-list';
 import type { NoticeLoadResult } from '@/lib/overlay/load-notice';
 import { uiLangFrom, type UiLang } from '@/lib/overlay/labels';
-import { findQuoteRange, showRange } from '@/lib/overlay/text-highlight';
+import { findQuoteRange, quoteIsOnPage, showRange } from '@/lib/overlay/text-highlight';
 import { PageOverlay, type PageOverlayState } from './PageOverlay';
 import { ListBadge } from './ListBadge';
 
@@ -93,7 +93,7 @@ export async function mountNoticeOverlay(ctx: ContentScriptContext, signal: Abor
   const quoteOnPage = (quote: string): boolean => {
     let hit = quoteCache.get(quote);
     if (hit === undefined) {
-      hit = findQuoteRange(document, quote, { exclude: isOverlayHost }) !== undefined;
+      hit = quoteIsOnPage(document, quote, { exclude: isOverlayHost });
       quoteCache.set(quote, hit);
     }
     return hit;

@@ -6,9 +6,12 @@
  */
 import { normalizeText } from '@/lib/notice/normalize';
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-/** Show-text filter of NodeFilter (a constant; NodeFilter itself is a browser global). */
-const SHOW_TEXT = 4;
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE']);
+/** Node types (constants of the DOM's Node, which is a browser global). */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
 
 interface Piece {
   node: Text;
@@ -16,22 +19,32 @@ interface Piece {
   offsets: number[];
 }
 
-/** Text nodes under `root` in document order, skipping scripts, styles and elements matching `exclude`. */
-function textNodes(doc: Document, root: Node, exclude?: (el: Element) => boolean): Text[] {
+/**
+ * Text nodes under `root` in document order, skipping scripts, styles and elements matching `exclude`. A plain
+ * walk over childNodes (what a TreeWalker with SHOW_TEXT does), kept iterative so a deep page cannot overflow
+ * the stack, and portable to DOMs whose TreeWalker is partial (linkedom in tests).
+ */
+function textNodes(root: Node, exclude?: (el: Element) => boolean): Text[] {
   const out: Text[] = [];
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const parent = n.parentElement;
-    if (!parent || SKIPPED.has(parent.tagName.toUpperCase())) continue;
-    if (exclude && ancestorExcluded(parent, exclude)) continue;
-    out.push(n as Text);
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    if (node.nodeType === TEXT_NODE) {
+      out.push(node as Text);
+      continue;
+    }
+    if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      if (SKIPPED.has(el.tagName.toUpperCase()) || exclude?.(el)) continue;
+    } else if (node.nodeType !== DOCUMENT_NODE && node.nodeType !== FRAGMENT_NODE) continue;
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
   }
   return out;
-}
-
-function ancestorExcluded(el: Element, exclude: (el: Element) => boolean): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (exclude(e)) return true;
-  return false;
 }
 
 /**
@@ -79,17 +92,29 @@ export interface FindOptions {
  * A Range covering the first occurrence of `quote` in the page's text, or undefined. Long quotes that are not
  * found whole are retried with their first 80 characters (a record may continue where the page cuts).
  */
-export function findQuoteRange(doc: Document, quote: string, options: FindOptions = {}): Range | undefined {
+/** Where a quote sits in the page: text node and offset of its first and last characters (end exclusive). */
+export interface QuotePosition {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+/**
+ * The first occurrence of `quote` in the page's text, or undefined. Tried whole, then by its longest piece
+ * (see searchKeys). Never throws.
+ */
+export function findQuote(doc: Document, quote: string, options: FindOptions = {}): QuotePosition | undefined {
   try {
     const keys = searchKeys(quote, options.minLength ?? 3);
     if (keys.length === 0) return undefined;
-    const root = doc.body ?? doc.documentElement;
-    if (!root) return undefined;
+    // The whole document (titles, scripts and styles skipped): some DOMs put a fragment page's text outside <body>.
+    const root: Node = doc;
     const pieces: Piece[] = [];
     let all = '';
     const owners: number[] = [];
     const starts: number[] = [];
-    for (const node of textNodes(doc, root, options.exclude)) {
+    for (const node of textNodes(root, options.exclude)) {
       const p = normalisePiece(node.data);
       if (p.text.length === 0) continue;
       starts.push(all.length);
@@ -100,8 +125,7 @@ export function findQuoteRange(doc: Document, quote: string, options: FindOption
     }
     for (const key of keys) {
       const at = all.indexOf(key);
-      if (at < 0) continue;
-      return rangeFor(doc, pieces, owners, starts, at, at + key.length - 1);
+      if (at >= 0) return positionOf(pieces, owners, starts, at, at + key.length - 1);
     }
     return undefined;
   } catch {
@@ -109,7 +133,7 @@ export function findQuoteRange(doc: Document, quote: string, options: FindOption
   }
 }
 
-function rangeFor(doc: Document, pieces: Piece[], owners: number[], starts: number[], first: number, last: number): Range | undefined {
+function positionOf(pieces: Piece[], owners: number[], starts: number[], first: number, last: number): QuotePosition | undefined {
   const a = owners[first];
   const b = owners[last];
   if (a === undefined || b === undefined) return undefined;
@@ -118,15 +142,26 @@ function rangeFor(doc: Document, pieces: Piece[], owners: number[], starts: numb
   const startOffset = startPiece?.offsets[first - (starts[a] ?? 0)];
   const endOffset = endPiece?.offsets[last - (starts[b] ?? 0)];
   if (!startPiece || !endPiece || startOffset === undefined || endOffset === undefined) return undefined;
-  const range = doc.createRange();
-  range.setStart(startPiece.node, startOffset);
-  range.setEnd(endPiece.node, Math.min(endOffset + 1, endPiece.node.data.length));
-  return range;
+  return { startNode: startPiece.node, startOffset, endNode: endPiece.node, endOffset: Math.min(endOffset + 1, endPiece.node.data.length) };
+}
+
+/** The same as a DOM Range (browser), for scrolling and highlighting. */
+export function findQuoteRange(doc: Document, quote: string, options: FindOptions = {}): Range | undefined {
+  const pos = findQuote(doc, quote, options);
+  if (!pos) return undefined;
+  try {
+    const range = doc.createRange();
+    range.setStart(pos.startNode, pos.startOffset);
+    range.setEnd(pos.endNode, pos.endOffset);
+    return range;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Is there any occurrence of the quote on the page? (Decides whether the quote is offered as a link.) */
 export function quoteIsOnPage(doc: Document, quote: string, options: FindOptions = {}): boolean {
-  return findQuoteRange(doc, quote, options) !== undefined;
+  return findQuote(doc, quote, options) !== undefined;
 }
 
 const HIGHLIGHT_NAME = 'regie-radar-evidence';
