@@ -22,6 +22,9 @@ export interface ReadOptions {
   bySignature?: boolean;
 }
 
+/** Sources whose page signature is specific enough to be trusted on any host. */
+const SIGNATURE_SOURCES: ReadonlySet<SourceId> = new Set<SourceId>(['atexo', 'aws']);
+
 function readWith(source: PageSource, doc: Document, url: URL): PageReading | undefined {
   let kind: ReturnType<PageSource['detect']> = null;
   try {
@@ -46,9 +49,10 @@ export function readPage(doc: Document, url: URL, options: ReadOptions): PageRea
       if (r) return r;
     }
     if (options.bySignature) {
-      // Only signatures that cannot be mistaken (an Atexo recap, an AWS body) — not the URL-based detections.
+      // Only signatures that cannot be mistaken (an Atexo recap, an AWS #AAPCGenere body): other sources detect by
+      // URL or by common labels, which would misattribute a buyer's own page.
       for (const s of sources) {
-        if (s === dedicated || s.id === 'text') continue;
+        if (s === dedicated || !SIGNATURE_SOURCES.has(s.id)) continue;
         const r = readWith(s, doc, url);
         if (r?.kind === 'notice') return r;
       }

@@ -145,3 +145,12 @@ describe('popup side', () => {
     expect(PORTAL_MATCHES.some((p) => p.includes('*.*'))).toBe(false);
   });
 });
+
+describe('readPage by signature', () => {
+  it('does not let a label-based source claim a buyer page on an unknown host (text source instead)', () => {
+    const doc = parseHtml(`<table><tr><td>Intitulé de la consultation</td><td>Nettoyage des vitres de la mairie</td></tr>
+      <tr><td>Date limite de remise des plis</td><td>12/12/2026 12:00</td></tr></table>`);
+    const r = readPage(doc, new URL('https://www.mairie-exemple.fr/marches/1'), { sources: PAGE_SOURCES, bySignature: true, textFallback: true });
+    expect(r.kind === 'notice' && r.source).toBe('text');
+  });
+});
