@@ -91,9 +91,11 @@ function benchFamily(fam: CorpusFamily, minSeconds: number): FamilyResult {
   };
 }
 
+// Same output directory as wxt.config.ts (WXT_OUT_DIR lets parallel builds write elsewhere).
+const CONTENT_SCRIPTS_DIR = join(resolve(PROJECT_ROOT, process.env.WXT_OUT_DIR ?? '.output'), 'chrome-mv3/content-scripts');
+
 function contentScriptSizes(): { file: string; bytes: number; gzip: number }[] {
-  // Same output directory as wxt.config.ts (WXT_OUT_DIR lets parallel builds write elsewhere).
-  const dir = join(resolve(PROJECT_ROOT, process.env.WXT_OUT_DIR ?? '.output'), 'chrome-mv3/content-scripts');
+  const dir = CONTENT_SCRIPTS_DIR;
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
@@ -133,9 +135,9 @@ function main(): void {
   console.log(`\nPeak memory: rss ${(peakRss / 1048576).toFixed(0)} MB, heapUsed ${(peakHeap / 1048576).toFixed(0)} MB`);
   const sizes = contentScriptSizes();
   if (sizes.length === 0) {
-    console.log('\nContent scripts: .output/chrome-mv3 not built (run `npm run build:chrome` first) — sizes not measured.');
+    console.log(`\nContent scripts: ${relative(PROJECT_ROOT, CONTENT_SCRIPTS_DIR)} not built (run \`npm run build:chrome\` first) — sizes not measured.`);
   } else {
-    console.log(`\nContent scripts (.output/chrome-mv3/content-scripts, gzip -9; target ≤ ${TARGET_GZIP_KB} kB each):`);
+    console.log(`\nContent scripts (${relative(PROJECT_ROOT, CONTENT_SCRIPTS_DIR)}, gzip -9; target ≤ ${TARGET_GZIP_KB} kB each):`);
     for (const s of sizes) {
       const kb = s.gzip / 1024;
       console.log(`  ${s.file.padEnd(28)} ${(s.bytes / 1024).toFixed(1).padStart(7)} kB raw ${kb.toFixed(1).padStart(7)} kB gzip  ${kb <= TARGET_GZIP_KB ? 'ok' : 'OVER TARGET'}`);
