@@ -22,6 +22,7 @@ export interface WatchlistBrowser {
   action: {
     setBadgeText(details: { text: string }): unknown;
     setBadgeBackgroundColor(details: { color: string }): unknown;
+    setTitle(details: { title: string }): unknown;
   };
   tabs: {
     create(props: { url: string }): unknown;
@@ -57,6 +58,10 @@ export function wireWatchlistBackground(browser: WatchlistBrowser, db: () => Wat
     setBadge: async (count) => {
       await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
       await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      // The badge number explained on hover.
+      await browser.action.setTitle({
+        title: count > 0 ? `Régie Radar — ${count} date${count > 1 ? 's' : ''} limite${count > 1 ? 's' : ''} dans les 7 jours` : 'Régie Radar',
+      });
     },
   };
   // Serialise runs: a start-up catch-up and an alarm arriving together must not race.

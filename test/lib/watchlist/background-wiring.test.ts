@@ -20,6 +20,7 @@ function fakeBrowser() {
     badge: [] as string[],
     alarms: [] as (number | 'cleared')[],
     tabs: [] as string[],
+    titles: [] as string[],
   };
   let iconBroken = true;
   const browser: WatchlistBrowser = {
@@ -40,6 +41,7 @@ function fakeBrowser() {
     action: {
       setBadgeText: ({ text }) => void calls.badge.push(text),
       setBadgeBackgroundColor: () => undefined,
+      setTitle: ({ title }) => void calls.titles.push(title),
     },
     tabs: {
       create: ({ url }) => void calls.tabs.push(url),
@@ -73,6 +75,7 @@ describe('background wiring (fake browser APIs, fake-indexeddb)', () => {
     await vi.waitFor(() => expect(fake.calls.badge).toContain('1'), { timeout: 5000 });
     await new Promise((r) => setTimeout(r, 200));
     expect(fake.calls.notifications).toHaveLength(1);
+    expect(fake.calls.titles.at(-1)).toBe('Régie Radar — 1 date limite dans les 7 jours');
     const shown = fake.calls.notifications[0];
     expect(shown?.title).toMatch(/^Rappel J-2 — date limite \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
     expect(shown?.iconUrl.startsWith('data:image/png;base64,')).toBe(true);
