@@ -11,6 +11,7 @@ import { launchExtension, serveFixture, timeFromDomReadyTo, type LaunchedExtensi
 
 const PLACE = 'https://www.marches-publics.gouv.fr';
 const AWS = 'https://www.marches-publics.info';
+const MAXI_LIST = 'https://marches.maximilien.fr/?page=entreprise.EntrepriseAdvancedSearch&AllCons';
 const ANALYSE_URL = 'https://api.ted.europa.eu/e2e-brouillon/avis-2020.html';
 const panel = (page: Page) => page.locator('regie-radar-panel');
 
@@ -33,6 +34,7 @@ describe('buyer portals overlay (E2E)', () => {
       'test/fixtures/atexo/place-2020-prado/place_dce_625746_x7c__doc35692049.html',
     );
     await serveFixture(ext.context, `${PLACE}/entreprise/consultation/455753506?orgAcronyme=p1e`, 'test/fixtures/atexo/place-2020-symfony/T455753506.html');
+    await serveFixture(ext.context, MAXI_LIST, 'test/fixtures/atexo/prado-resultats.synthetic.html');
     await serveFixture(ext.context, `${AWS}/Annonces/MPI-pub-2024110345.htm`, 'test/fixtures/aws/MPI-pub-2024110345.AAPCGenere.excerpt.html');
     await serveFixture(ext.context, `${AWS}/Annonces/lister`, 'test/fixtures/aws/aws-lister.synthetic.html');
     // "Analyser cette page" relies on activeTab, which only a real click on the toolbar grants; headless E2E cannot
@@ -74,6 +76,14 @@ describe('buyer portals overlay (E2E)', () => {
     const p = panel(page);
     expect(await p.locator('[data-testid="rr-title"]').textContent()).toMatch(/^Prestations de service d'insertion professionnelle/);
     expect(await p.locator('[data-flag="reserved-siae"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('Atexo result list on another instance (Maximilien, synthetic rows): one badge per consultation', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(MAXI_LIST);
+    await expect.poll(() => page.locator('regie-radar-badge[data-verdict]').count(), { timeout: 25_000 }).toBe(2);
+    expect(await page.locator('regie-radar-badge[data-id="atexo:marches.maximilien.fr:a1b:2990001"]').count()).toBe(1);
     await page.close();
   });
 
