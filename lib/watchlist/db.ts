@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FiredReminder, Note, NoticeBody, Setting, StatusEvent, TabNotice, Tag, WatchedNotice } from './records';
+import type { InboxItem, MonitorState } from '@/lib/monitoring/records';
 
 /**
  * The watchlist database (IndexedDB in the extension origin: background and extension pages; content scripts go
@@ -18,6 +19,9 @@ export type WatchlistDb = Dexie & {
   tags: EntityTable<Tag, 'name'>;
   settings: EntityTable<Setting, 'key'>;
   tabNotices: Table<TabNotice, number>;
+  /** Version 2 (monitoring): matches found by the watch, and the run state (one row, key 'state'). */
+  inbox: EntityTable<InboxItem, 'key'>;
+  monitorState: EntityTable<MonitorState, 'key'>;
 };
 
 /** Version 1 stores (2026-11-25). Only indexed fields are listed; `*` = multi-entry. */
@@ -32,9 +36,19 @@ export const SCHEMA_V1 = {
   tabNotices: 'tabId, seenAt',
 } as const;
 
+/**
+ * Version 2 (2026-11-25, monitoring): only the two new tables (Dexie keeps the version 1 tables as they are).
+ * `*dedupeKeys` is multi-entry: a TED copy of a BOAMP notice finds its row by any shared key.
+ */
+export const SCHEMA_V2 = {
+  inbox: 'key, status, foundAt, runId, *dedupeKeys',
+  monitorState: 'key',
+} as const;
+
 export function openWatchlistDb(name: string = WATCHLIST_DB_NAME, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): WatchlistDb {
   const db = new Dexie(name, indexedDB && keyRange ? { indexedDB, IDBKeyRange: keyRange } : undefined) as WatchlistDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
   return db;
 }
 
