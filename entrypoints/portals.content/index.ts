@@ -24,6 +24,11 @@ export default defineContentScript({
           notice: (load) => mountNoticeOverlay(ctx, controller.signal, load),
           list: (readRows) => mountListBadges(ctx, controller.signal, { readRows }),
         },
+        // Atexo lots popup: same origin as the page, so the content script may fetch it (cookies of the site).
+        fetchPage: async (url) => {
+          const res = await fetch(url, { credentials: 'include', signal: controller.signal });
+          return res.ok ? new DOMParser().parseFromString(await res.text(), 'text/html') : undefined;
+        },
         signal: controller.signal,
       },
       { sources: PORTAL_SOURCES },

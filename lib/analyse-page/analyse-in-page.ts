@@ -3,6 +3,7 @@ import type { Assessment } from '@/lib/rules/types';
 import type { AssessedNotice } from '@/lib/messaging/records';
 import type { ListItem } from '@/lib/sources/types';
 import { loadNotice, type NoticeLoadResult, type NoticeLoadSteps } from '@/lib/overlay/load-notice';
+import { withPopupLots } from '@/lib/sources/atexo/lots-popup';
 import { readPage, type ReadOptions } from './read-page';
 import type { AnalyseResult } from './result';
 
@@ -25,6 +26,8 @@ export interface AnalyseDeps {
   /** BOAMP records by idweb (GetBoampRecords message); absent → the page is used. */
   boampRecords?(ids: string[]): Promise<{ found: AssessedNotice[]; errors: string[] }>;
   mount: OverlayMount;
+  /** Fetch and parse a same-origin page (Atexo lots popup); absent → lots stay as the recap gives them. */
+  fetchPage?(url: URL): Promise<Document | undefined>;
   signal?: AbortSignal;
 }
 
@@ -35,7 +38,8 @@ export function linkedBoampId(notice: Notice): string | undefined {
 }
 
 /** How a notice read on a portal page gets its assessment: the linked BOAMP record first, else the page. */
-export function portalNoticeSteps(notice: Notice, deps: Omit<AnalyseDeps, 'mount'>): NoticeLoadSteps {
+export function portalNoticeSteps(notice: Notice, deps: Omit<AnalyseDeps, 'mount'>, page?: { doc: Document; url: URL }): NoticeLoadSteps {
+  const fetchPage = deps.fetchPage;
   const boampId = linkedBoampId(notice);
   const records = deps.boampRecords;
   return {
@@ -48,7 +52,7 @@ export function portalNoticeSteps(notice: Notice, deps: Omit<AnalyseDeps, 'mount
           },
         }
       : {}),
-    fromPage: () => Promise.resolve(notice),
+    fromPage: () => (page && fetchPage ? withPopupLots(notice, page.doc, page.url, fetchPage) : Promise.resolve(notice)),
     assess: async (n) => {
       const [a] = await deps.assess([n]);
       if (!a) throw new Error("pas de réponse de l'analyse");
@@ -75,7 +79,7 @@ export async function analyseDocument(doc: Document, url: URL, deps: AnalyseDeps
       return { ok: true, source: reading.source, kind: 'list', title: '', buyer: '', reasons: [], rows: Math.min(reading.items.length, 200) };
     }
     let result: NoticeLoadResult = { status: 'failed', notes: [] };
-    await deps.mount.notice(async () => (result = await loadNotice(portalNoticeSteps(reading.notice, deps))));
+    await deps.mount.notice(async () => (result = await loadNotice(portalNoticeSteps(reading.notice, deps, { doc, url }))));
     const done = result as NoticeLoadResult;
     if (done.status !== 'ready') {
       return { ok: false, reason: done.status === 'failed' ? done.notes.join(' ') || 'Aucun avis lisible.' : 'Analyse interrompue.' };
