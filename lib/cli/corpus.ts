@@ -2,6 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { emptyNotice, type Notice } from '@/lib/notice/schema';
+import { parseCpvCode } from '@/lib/notice/cpv';
+import { departmentFromPostcode } from '@/lib/notice/places';
 
 /**
  * Where the real data lives and how to walk it (Node only: used by `npm run eval`, `npm run bench` and the
@@ -162,4 +164,79 @@ export function lemarcheTenderToNotice(tender: LemarcheTender, sectors: string[]
   notice.reserved = f.is_reserved_tender ? 'siae-or-disability' : 'unknown';
   notice.raw.fieldsUsed = ['title', 'description', 'constraints', 'published_at', 'deadline_date', 'is_reserved_tender'];
   return notice;
+}
+
+/**
+ * A DECP contract record ("données essentielles de la commande publique", format v2, `marches.marche[]`): award-side
+ * data. Its shape is its own, so it becomes an award Notice read by the rules through `socialSignals`
+ * (`decp:Clause sociale`, `decp:Critère social`, `decp:Marché réservé`, vocabulary of lib/rules/README.md) and the
+ * text of its object. The amount is what was awarded, so it goes to `awards`, not to `estimatedValue`.
+ */
+const DecpTitulaireSchema = z.object({
+  titulaire: z.object({ id: z.union([z.string(), z.number()]), typeIdentifiant: z.string().optional() }),
+});
+export const DecpMarcheSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  acheteur: z.object({ id: z.union([z.string(), z.number()]), nom: z.string().optional() }).optional(),
+  nature: z.string().optional(),
+  objet: z.string().optional(),
+  codeCPV: z.string().optional(),
+  procedure: z.string().optional(),
+  lieuExecution: z.object({ code: z.string(), typeCode: z.string().optional() }).optional(),
+  montant: z.number().nonnegative().optional(),
+  datePublicationDonnees: z.string().optional(),
+  considerationsSociales: z.object({ considerationSociale: z.array(z.string()) }).optional(),
+  titulaires: z.array(DecpTitulaireSchema).optional(),
+});
+export type DecpMarche = z.infer<typeof DecpMarcheSchema>;
+
+export function decpMarcheToNotice(m: DecpMarche): Notice {
+  const notice = emptyNotice('text', `decp-${m.id}`, '', 'decp:marche');
+  notice.title = m.objet ?? '';
+  notice.noticeType = 'award';
+  if (m.procedure) notice.procedure = m.procedure;
+  const buyerId = m.acheteur ? String(m.acheteur.id) : '';
+  notice.buyer = /^\d{14}$/.test(buyerId) ? { name: m.acheteur?.nom ?? '', siret: buyerId } : { name: m.acheteur?.nom ?? '' };
+  const cpv = m.codeCPV ? parseCpvCode(m.codeCPV) : undefined;
+  if (cpv) notice.cpv = [{ code: cpv.code, main: true }];
+  if (m.lieuExecution && /postal/i.test(m.lieuExecution.typeCode ?? '')) {
+    const department = departmentFromPostcode(m.lieuExecution.code);
+    if (department) notice.place = { department };
+  }
+  if (m.datePublicationDonnees && /^\d{4}-\d{2}-\d{2}$/.test(m.datePublicationDonnees)) {
+    notice.publishedAt = m.datePublicationDonnees;
+  }
+  const considerations = (m.considerationsSociales?.considerationSociale ?? []).filter(
+    (c) => !/^pas de consid/i.test(c),
+  );
+  notice.socialSignals = considerations.map((c) => `decp:${c}`);
+  notice.awards = (m.titulaires ?? []).map(({ titulaire }) => {
+    const id = String(titulaire.id);
+    return {
+      winner: id,
+      ...(/^\d{14}$/.test(id) ? { siret: id } : {}),
+      ...(m.montant !== undefined ? { amount: { amount: m.montant, currency: 'EUR' } } : {}),
+    };
+  });
+  notice.fullText = [m.objet ?? '', m.procedure ?? '', ...considerations].filter(Boolean).join('\n');
+  notice.raw.fieldsUsed = ['id', 'acheteur.id', 'objet', 'codeCPV', 'procedure', 'lieuExecution', 'montant', 'datePublicationDonnees', 'considerationsSociales', 'titulaires'];
+  return notice;
+}
+
+/** Every `marches.marche[]` entry of a DECP JSON file; entries that do not fit the schema are skipped. */
+export function parseDecpMarches(content: string): Notice[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    return [];
+  }
+  const list = z.object({ marches: z.object({ marche: z.array(z.unknown()) }) }).safeParse(data);
+  if (!list.success) return [];
+  const out: Notice[] = [];
+  for (const item of list.data.marches.marche) {
+    const r = DecpMarcheSchema.safeParse(item);
+    if (r.success) out.push(decpMarcheToNotice(r.data));
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import {
   fixtureFamilies,
   lemarcheTenderToNotice,
   parseBoampObjetRecords,
+  parseDecpMarches,
 } from '@/lib/cli/corpus';
 
 const notices = join(LABELLED_DIR, 'notices');
@@ -54,5 +55,28 @@ describe('corpus adapters (text path for records without a parser of their own)'
     const ids = fixtureFamilies().map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['portal-html', 'boamp-api-json', 'boamp-xml-v230', 'eforms-xml']));
     for (const f of fixtureFamilies()) expect(f.files.length).toBeGreaterThan(0);
+  });
+});
+
+describe('DECP adapter (award data, official format v2 example)', () => {
+  it('maps the example contracts to award Notices with the DECP social markers', () => {
+    const list = parseDecpMarches(readFileSync(join(notices, 'decp/marches_avec_modifications.json'), 'utf8'));
+    expect(list).toHaveLength(2);
+    const n = list[0];
+    // Values read in the file: id TEST2022, CPV 45000000-7, lieu 75000, montant 575000, titulaire 55204599900869.
+    expect(n?.id).toBe('decp-TEST2022');
+    expect(n?.noticeType).toBe('award');
+    expect(n?.cpv).toEqual([{ code: '45000000', main: true }]);
+    expect(n?.place.department).toBe('75');
+    expect(n?.buyer.siret).toBe('21750001630066');
+    expect(n?.socialSignals).toEqual(['decp:Clause sociale', 'decp:Critère social']);
+    expect(n?.awards?.[0]).toEqual({ winner: '55204599900869', siret: '55204599900869', amount: { amount: 575000, currency: 'EUR' } });
+    expect(n?.publishedAt).toBe('2024-05-25');
+    for (const x of list) expect(NoticeSchema.safeParse(x).success).toBe(true);
+  });
+
+  it('returns no notice for JSON that is not a DECP marches file', () => {
+    expect(parseDecpMarches('{"marches":{}}')).toEqual([]);
+    expect(parseDecpMarches('[1,2')).toEqual([]);
   });
 });
