@@ -79,6 +79,7 @@ export const GUIDE_WEIGHTINGS = [
     example: 'qualité et continuité des moyens humains et matériels au regard du mémoire technique et social 50 % ; participation et implication des bénéficiaires 40 % ; prix 10 %',
     pricePercent: 10,
     socialPercent: 90,
+    reference: 'guide CNLRQ 2020, fiche repère n° 1 (marché d’insertion), exemple de critères',
   },
   {
     kind: 'social-clause',
@@ -86,6 +87,7 @@ export const GUIDE_WEIGHTINGS = [
     example: 'valeur technique 50 % ; performances d’insertion professionnelle des publics en difficulté 30 % ; prix 20 %',
     pricePercent: 20,
     socialPercent: 30,
+    reference: 'guide CNLRQ 2020, fiche repère n° 3 (améliorer la qualité des clauses sociales), exemple de critères',
   },
   {
     kind: 'reserved-siae',
@@ -93,10 +95,11 @@ export const GUIDE_WEIGHTINGS = [
     example: 'performances d’insertion professionnelle des publics en difficulté 40 % ; valeur technique 40 % ; prix 20 %',
     pricePercent: 20,
     socialPercent: 40,
+    reference: 'guide CNLRQ 2020, fiche repère n° 4 (marchés réservés), exemple de critères',
   },
 ] as const;
 
-const GUIDE_SOURCE = 'Guide CNLRQ 2020 « Régies de Quartier et commande publique », fiches repères (exemples de pondération)';
+const GUIDE_SOURCE = 'Guide CNLRQ 2020 (Régies de Quartier et commande publique), fiches repères : exemples de pondération';
 
 /** Compare the price weight with the guide's example for the notice's social mechanism (an example, not a rule). */
 export function checkWeightingVsGuide(ctx: CheckContext): SelfCheckItem {
@@ -110,7 +113,7 @@ export function checkWeightingVsGuide(ctx: CheckContext): SelfCheckItem {
         ? 'social-clause'
         : undefined;
   const guide = GUIDE_WEIGHTINGS.find((g) => g.kind === kind);
-  const basis = [GUIDE_SOURCE, 'CCP art. R2152-7'];
+  const basis = [guide ? guide.reference : GUIDE_SOURCE, 'CCP art. R2152-7'];
   if (!guide) {
     return item(id, 'non-applicable', title, 'L’avis n’a ni clause sociale, ni réservation SIAE, ni objet d’insertion : pas d’exemple de pondération à comparer.', basis);
   }

@@ -98,7 +98,7 @@ export function checkPublicationChannel(ctx: CheckContext): SelfCheckItem {
   const joue = onJoue(ctx);
   const boampJoue = /eforms|joue/i.test(ctx.notice.raw.format);
   if (joue.found || boampJoue) {
-    return item(id, 'ok', title, `Valeur estimée ${formatEuros(v)} ≥ ${ctx.eu.label} (${formatEuros(ctx.eu.amount)}) : avis au JOUE (Journal officiel de l’Union européenne) requis, et l’avis y est publié ou l’indique.`, basis, [valueEvidence, ...joue.evidence], params);
+    return item(id, 'ok', title, `Valeur estimée ${formatEuros(v)} ≥ ${ctx.eu.label} (${formatEuros(ctx.eu.amount)}) : avis au JOUE (Journal officiel de l’Union européenne) requis, et l’avis y est publié ou l’indique.`, basis, [valueEvidence, ...(joue.found ? joue.evidence : [{ field: 'raw.format', quote: ctx.notice.raw.format }])], params);
   }
   return item(id, 'a-revoir', title, `Valeur estimée ${formatEuros(v)} ≥ ${ctx.eu.label} (${formatEuros(ctx.eu.amount)}) : un avis au JOUE (Journal officiel de l’Union européenne) est requis en plus du BOAMP. Rien dans cet avis n’indique qu’il y est publié : vérifiez l’envoi à l’Office des publications.`, basis, [valueEvidence], params);
 }

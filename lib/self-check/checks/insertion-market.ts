@@ -32,6 +32,9 @@ export function checkSssEuPublication(ctx: CheckContext): SelfCheckItem {
   const sss = thresholdAt('sss-eu-publication', ctx.date);
   const params: Record<string, string | number | boolean> = sss ? { ...thresholdParameters(sss, 'joue') } : {};
   const flags = flagsOf(ctx, 'insertion-market', 'sss-regime');
+  if (ctx.notice.noticeType !== 'contract' && ctx.notice.noticeType !== 'prior') {
+    return item(id, 'non-applicable', title, 'Ce n’est pas un avis de marché.', basis, [], params);
+  }
   if (flags.length === 0) {
     return item(id, 'non-applicable', title, 'L’avis ne relève pas du régime des services sociaux et autres services spécifiques, ni d’un marché d’insertion.', basis, [], params);
   }
