@@ -33,6 +33,8 @@ describe('buyer portals overlay (E2E)', () => {
       `${PLACE}/index.php?page=entreprise.EntrepriseDemandeTelechargementDce&refConsultation=625746&orgAcronyme=x7c`,
       'test/fixtures/atexo/place-2020-prado/place_dce_625746_x7c__doc35692049.html',
     );
+    // The lots popup of that Prado page (same origin, fetched by the content script): a synthetic page, none was saved.
+    await serveFixture(ext.context, `${PLACE}/index.php?page=commun.PopUpDetailLots&orgAccronyme=x7c&refConsultation=625746&lang=fr`, 'test/fixtures/atexo/popup-detail-lots.synthetic.html');
     await serveFixture(ext.context, `${PLACE}/entreprise/consultation/455753506?orgAcronyme=p1e`, 'test/fixtures/atexo/place-2020-symfony/T455753506.html');
     await serveFixture(ext.context, MAXI_LIST, 'test/fixtures/atexo/prado-resultats.synthetic.html');
     await serveFixture(ext.context, `${AWS}/Annonces/MPI-pub-2024110345.htm`, 'test/fixtures/aws/MPI-pub-2024110345.AAPCGenere.excerpt.html');
@@ -62,12 +64,13 @@ describe('buyer portals overlay (E2E)', () => {
     await page.close();
   });
 
-  it('PLACE Prado DCE page (2020): panel read from the Prado ids', async () => {
+  it('PLACE Prado DCE page (2020): panel read from the Prado ids, lots fetched from the popup', async () => {
     const page = await openReady(ext, `${PLACE}/index.php?page=entreprise.EntrepriseDemandeTelechargementDce&refConsultation=625746&orgAcronyme=x7c`);
     const p = panel(page);
     expect(await p.locator('[data-testid="rr-title"]').textContent()).toBe("AOO Prestations d'assurance Risques Statutaires pour les 4 Etablissements du GHT de l'Artois");
     expect(await p.locator('[data-field="buyer"] dd').textContent()).toBe('CH BETHUNE - service marchés');
     expect(await p.locator('[data-field="deadline"] dd').textContent()).toContain('16 septembre 2020');
+    expect(await p.locator('table.rr-lots tbody tr').count()).toBe(4);
     await page.close();
   });
 
