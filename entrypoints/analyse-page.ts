@@ -30,6 +30,10 @@ export default defineUnlistedScript(async (): Promise<AnalyseResult> => {
         notice: (load) => mountNoticeOverlay(ctx, controller.signal, load),
         list: (readRows) => mountListBadges(ctx, controller.signal, { readRows }),
       },
+      fetchPage: async (url) => {
+        const res = await fetch(url, { credentials: 'include', signal: controller.signal });
+        return res.ok ? new DOMParser().parseFromString(await res.text(), 'text/html') : undefined;
+      },
       signal: controller.signal,
     },
     { sources: PAGE_SOURCES, textFallback: true, bySignature: true },
