@@ -74,3 +74,23 @@ export function inQuietHours(ms: number, quiet: QuietHours | undefined): boolean
   const h = parisHour(ms);
   return quiet.start < quiet.end ? h >= quiet.start && h < quiet.end : h >= quiet.start || h < quiet.end;
 }
+
+/** French labels of the mechanisms offered in the options page (explained, not just named). */
+export const MECHANISM_LABELS_FR: Record<(typeof MONITOR_MECHANISMS)[number], string> = {
+  'reserved-siae': 'Marché réservé aux SIAE (structures d’insertion par l’activité économique)',
+  'reserved-disability': 'Marché réservé aux ESAT et entreprises adaptées (handicap)',
+  'reserved-ess': 'Marché réservé aux entreprises de l’ESS (économie sociale et solidaire)',
+  'insertion-market': 'Marché d’insertion (la prestation support de l’insertion)',
+  'social-clause': 'Clause sociale d’insertion (heures réservées à des personnes éloignées de l’emploi)',
+  'social-criterion': 'Critère social dans le jugement des offres',
+  'small-lots': 'Petits lots accessibles à une petite structure',
+  'sss-regime': 'Services sociaux et spécifiques (procédure allégée)',
+  'priority-territory': 'Quartier prioritaire de la politique de la ville (QPV)',
+};
+
+export const NOTICE_TYPE_LABELS_FR: Record<MonitorNoticeType, string> = {
+  contract: 'Avis de marché (appel à concurrence)',
+  prior: 'Avis de pré-information',
+  award: 'Avis d’attribution (résultats)',
+  correction: 'Rectificatifs et annulations',
+};
