@@ -1,3 +1,4 @@
+import { formatDateFr } from '@/lib/notice/dates';
 import { DATED_OBLIGATIONS, formatEuros, thresholdParameters } from '@/lib/rules/thresholds';
 import type { Evidence } from '@/lib/rules/types';
 import { flagsOf, hitEvidence, positiveHits, type CheckContext } from '../context';
@@ -22,7 +23,7 @@ export function checkEuSocialEnvironmental(ctx: CheckContext): SelfCheckItem {
   if (ctx.eu) Object.assign(params, thresholdParameters(ctx.eu, 'eu'));
   const title = 'Au-dessus des seuils européens : condition sociale, condition environnementale et critère environnemental';
   if (ctx.date < rule.validFrom) {
-    return item(ID, 'non-applicable', title, `L’obligation s’applique aux consultations lancées à partir du 22 août 2026 au plus tard ; l’avis est daté du ${ctx.date}.`, BASIS, [], params);
+    return item(ID, 'non-applicable', title, `L’obligation s’applique aux consultations lancées à partir du 22 août 2026 au plus tard ; l’avis est daté du ${formatDateFr(ctx.date)}.`, BASIS, [], params);
   }
   if (ctx.notice.noticeType !== 'contract' && ctx.notice.noticeType !== 'prior') {
     return item(ID, 'non-applicable', title, 'Ce n’est pas un avis de marché : la vérification porte sur l’avis de mise en concurrence.', BASIS, [], params);
