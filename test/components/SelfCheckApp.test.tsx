@@ -37,12 +37,16 @@ describe('SelfCheckApp', () => {
     expect(root.querySelector('[data-check="check-allotment-justification"]')?.getAttribute('data-status')).toBe('a-revoir');
     expect(root.textContent).toContain('Source : avis de l’onglet courant.');
     const click = (sel: string) => root.querySelector(sel)?.dispatchEvent(new (root.ownerDocument.defaultView as unknown as typeof globalThis).Event('click'));
-    await act(() => click('[data-testid="self-check-markdown"]'));
+    await act(() => {
+      click('[data-testid="self-check-markdown"]');
+    });
     expect(downloads).toHaveLength(1);
     expect(downloads[0]?.name).toBe('auto-controle-26-5927.md');
     expect(downloads[0]?.mime).toMatch(/^text\/markdown/);
     expect(downloads[0]?.content).toContain('### À revoir — Allotissement ou justification du marché global');
-    await act(() => click('[data-testid="self-check-print"]'));
+    await act(() => {
+      click('[data-testid="self-check-print"]');
+    });
     expect(prints).toBe(1);
   });
 
