@@ -19,8 +19,8 @@ export function checkTenderDeadline(ctx: CheckContext): SelfCheckItem {
   const basis =
     family === 'mapa'
       ? ['CCP art. R2143-1 (délai raisonnable ; numéro à confirmer)']
-      : family === 'restricted'
-        ? ['CCP art. R2161-12 et R2161-15 (numéros à confirmer)']
+      : family === 'restricted' || family === 'negotiated'
+        ? ['CCP art. R2161-12 et R2161-15 ; R2161-21 pour la procédure négociée (numéros à confirmer)']
         : ['CCP art. R2161-2 à R2161-5 (numéros des cas de réduction à confirmer)'];
   const params: Record<string, string | number | boolean> = { procedureFamily: family, articleNumbersUnverified: true };
   if (notice.noticeType !== 'contract') {
@@ -53,14 +53,15 @@ export function checkTenderDeadline(ctx: CheckContext): SelfCheckItem {
       const why = days >= 30 ? 'admis seulement si les offres peuvent être déposées par voie électronique (30 jours)' : 'admis seulement avec un avis de préinformation ou une urgence dûment justifiée (15 jours)';
       return item(id, 'ok', title, `Procédure ouverte : ${days} jours, sous les 35 jours de droit commun mais ${why}.`, basis, [...evidence, ...hitEvidence([...pin, ...urgency], 1)], params);
     }
-    return item(id, 'a-revoir', title, `Procédure ouverte : ${days} jours seulement entre la publication et la date limite, sous le minimum de ${reduced ? 15 : 30} jours (35 jours de droit commun, 30 avec dépôt électronique${reduced ? ', 15 avec préinformation ou urgence' : ''}). Vérifiez la date d’envoi de l’avis.`, basis, evidence, params);
+    return item(id, 'a-revoir', title, `Procédure ouverte : ${days} jours seulement entre la publication et la date limite, sous le minimum de ${reduced ? 15 : 30} jours (35 jours de droit commun, 30 avec dépôt électronique${reduced ? ', 15 avec préinformation ou urgence' : ''}). Le délai court à partir de l’envoi de l’avis, souvent quelques jours avant sa publication : vérifiez la date d’envoi.`, basis, evidence, params);
   }
-  if (family === 'restricted') {
+  if (family === 'restricted' || family === 'negotiated') {
     params.minDays = 30;
-    if (days >= 30) return item(id, 'ok', title, `Procédure restreinte : ${days} jours pour les candidatures (minimum 30 jours ; les offres, après invitation, ont leur propre délai de 30 jours, 25 avec dépôt électronique).`, basis, evidence, params);
-    return item(id, 'a-revoir', title, `Procédure restreinte : ${days} jours pour les candidatures, sous le minimum de 30 jours (sauf urgence dûment justifiée). Vérifiez la date d’envoi de l’avis.`, basis, evidence, params);
+    const label = family === 'restricted' ? 'Procédure restreinte' : 'Procédure négociée ou dialogue (avec mise en concurrence)';
+    if (days >= 30) return item(id, 'ok', title, `${label} : ${days} jours pour les candidatures (minimum 30 jours ; les offres, après invitation, ont leur propre délai de 30 jours, 25 avec dépôt électronique).`, basis, evidence, params);
+    return item(id, 'a-revoir', title, `${label} : ${days} jours pour les candidatures, sous le minimum de 30 jours (sauf urgence dûment justifiée). Le délai court à partir de l’envoi de l’avis, souvent quelques jours avant sa publication : vérifiez la date d’envoi.`, basis, evidence, params);
   }
-  return item(id, 'a-revoir', title, `Procédure « ${notice.procedure ?? 'non indiquée'} » : ${days} jours entre la publication et la date limite. Le minimum dépend du type de procédure, que l’avis ne permet pas de reconnaître ; précisez-le.`, basis, evidence, params);
+  return item(id, 'a-revoir', title, `Procédure « ${notice.procedure ?? 'non indiquée'} » : ${days} jours entre la publication et la date limite. Le minimum dépend du type de procédure, que l’avis ne permet pas de reconnaître : précisez-le.`, basis, evidence, params);
 }
 
 /** Publicity by value (R2131-12): free below 90 000 € HT, BOAMP or a JAL from 90 000 € HT, JOUE above EU thresholds. */

@@ -3,6 +3,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { loadNoticesFromString } from '@/lib/cli/load-input';
 import { loadSelfCheckInput } from '@/lib/self-check/load-input';
+import { selfCheckPagePath } from '@/lib/self-check/page-url';
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const read = (p: string) => readFileSync(`test/fixtures/${p}`, 'utf8');
@@ -29,5 +30,15 @@ describe('loadSelfCheckInput — same parsers as the CLI, HTML parser injected',
   it('empty or binary input: no notice and a French reason, no exception', () => {
     expect(loadSelfCheckInput({ content: '   ', parseHtml }).problem).toMatch(/vide/);
     expect(loadSelfCheckInput({ content: '%PDF\u0000\u0001\u0002\u0003\u0004\u0005\u0006', parseHtml }).problem).toMatch(/pas un texte lisible/);
+  });
+});
+
+describe('selfCheckPagePath', () => {
+  it('passes the tab id and its URL, encoded; nothing for no tab', () => {
+    expect(selfCheckPagePath({ id: 42, url: 'https://www.boamp.fr/pages/avis/?q=idweb:"26-5927"' })).toBe(
+      '/self-check.html?tab=42&url=https%3A%2F%2Fwww.boamp.fr%2Fpages%2Favis%2F%3Fq%3Didweb%3A%2226-5927%22',
+    );
+    expect(selfCheckPagePath()).toBe('/self-check.html');
+    expect(selfCheckPagePath({ id: -1, url: 'https://x/' })).toBe('/self-check.html');
   });
 });

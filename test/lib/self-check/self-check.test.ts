@@ -193,6 +193,17 @@ describe('time limits and publicity', () => {
     expect(c.parameters.days).toBe(32);
     expect(c.explanation).toMatch(/voie électronique/);
   });
+  it('real open procedure with 29 days after publication: à revoir, the sending date to check', () => {
+    const c = check(selfCheck(real('boamp/records/pdl-digital-selection.jsonl', '21-25309')), 'check-tender-deadline');
+    expect(c.status).toBe('a-revoir');
+    expect(c.parameters.days).toBe(29);
+    expect(c.explanation).toMatch(/date d’envoi/);
+  });
+  it('real restricted procedure with 31 days for applications: ok', () => {
+    const c = check(selfCheck(real('boamp/records/pdl-digital-selection.jsonl', '17-59442')), 'check-tender-deadline');
+    expect(c.status).toBe('ok');
+    expect(c.parameters).toMatchObject({ procedureFamily: 'restricted', days: 31, minDays: 30 });
+  });
   it('MAPA with 8 days: à revoir (synthetic)', () => {
     const c = check(selfCheck(syn.shortMapa), 'check-tender-deadline');
     expect(c.status).toBe('a-revoir');
