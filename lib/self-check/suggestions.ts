@@ -26,7 +26,7 @@ export function suggestionsFor(ctx: CheckContext): Suggestion[] {
       id: 'suggest-insertion-clause',
       title: 'Prévoir une clause d’insertion (condition d’exécution)',
       explanation: `L’objet (${what}) emploie beaucoup de main-d’œuvre peu qualifiée : une clause réservant un volume d’heures de travail à des personnes éloignées de l’emploi (réalisable en direct, par sous-traitance ou par mise à disposition par une SIAE — structure d’insertion par l’activité économique) est un levier courant. Le facilitateur de clauses du territoire aide à fixer le nombre d’heures.`,
-      legalBasis: ['CCP art. L2112-2', 'CCP art. L2112-3'],
+      legalBasis: ['CCP art. L2112-2'],
       evidence: tradeEvidence,
     });
   }

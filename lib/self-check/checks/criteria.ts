@@ -22,7 +22,7 @@ function describe(criteria: readonly Criterion[]): string {
 export function checkCriteriaWeights(ctx: CheckContext): SelfCheckItem {
   const id = 'check-criteria-weights';
   const title = 'Critères d’attribution : pondérations complètes, total de 100 %';
-  const basis = ['CCP art. R2152-11', 'CCP art. R2152-12'];
+  const basis = ['CCP art. L2152-7', 'CCP art. R2152-11 et R2152-12 (pondération ; numéros à confirmer)'];
   if (ctx.notice.noticeType !== 'contract' && ctx.notice.noticeType !== 'prior') {
     return item(id, 'non-applicable', title, 'Ce n’est pas un avis de marché.', basis);
   }
