@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './harness';
+import { launchExtension, serveFixture, serveJson, type LaunchedExtension } from './harness';
 
 /**
  * The buyer self-check page in real Chromium with the built extension (shared harness: Debian Chromium, network
@@ -95,5 +95,36 @@ describe('self-check page', () => {
     await page.locator('[data-testid="self-check-run"]').click();
     await page.locator('[data-check="check-reserved-share"][data-status="a-revoir"]').waitFor({ timeout: 15_000 });
     await page.close();
+  }, 60_000);
+
+  it('opened for a boamp.fr tab (?tab=&url=), checks the notice the overlay read on that tab', async () => {
+    // H6's real boamp.fr notice shell and the real API records 26-3091 / 26-5927, served at their real URLs.
+    const FIX = 'test/fixtures/boamp-page';
+    const records = JSON.parse(readFileSync(`${FIX}/api-v21_26-3091_26-5927.assembled.json`, 'utf8')) as { results: Array<{ idweb: string }> };
+    await serveFixture(ext.context, /^https:\/\/www\.boamp\.fr\/pages\/avis/, `${FIX}/avis-shell.synthetic.html`);
+    await serveJson(ext.context, 'https://boamp-datadila.opendatasoft.com/api/explore/v2.1/catalog/datasets/boamp/records**', (url) => {
+      const where = url.searchParams.get('where') ?? '';
+      const results = records.results.filter((r) => where.includes(`"${r.idweb}"`));
+      return { total_count: results.length, results };
+    });
+    const noticeUrl = 'https://www.boamp.fr/pages/avis/?q=idweb:26-5927';
+    const tab = await ext.context.newPage();
+    await tab.goto(noticeUrl);
+    await expect.poll(() => tab.locator('regie-radar-panel').getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+    // Without the "tabs" permission the extension cannot read tab URLs: the notice tab is the active one (just opened),
+    // as when the user clicks the toolbar button on it.
+    const tabId = await ext.serviceWorker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } }).chrome;
+      const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+      return active?.id;
+    });
+    expect(typeof tabId).toBe('number');
+    const page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl(`self-check.html?tab=${tabId}&url=${encodeURIComponent(noticeUrl)}`));
+    await page.locator('.sc-report__title', { hasText: 'Balayage mécanisé des voiries' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.sc-origin').innerText()).toBe('Source : avis de l’onglet courant.');
+    expect(await page.locator('[data-check="check-allotment-justification"]').getAttribute('data-status')).toBe('a-revoir');
+    await page.close();
+    await tab.close();
   }, 60_000);
 });
