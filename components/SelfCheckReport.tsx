@@ -36,7 +36,7 @@ function ParamList(props: { parameters: SelfCheckItem['parameters'] }) {
     <ul class="sc-params">
       {shown.map(([k, v]) => (
         <li key={k}>
-          {PARAM_LABELS[k]} : <strong>{typeof v === 'number' && v >= 1000 ? formatAmount(v) : String(v)}</strong>
+          {PARAM_LABELS[k]} : <strong>{typeof v === 'number' && v >= 1000 ? formatAmount(v) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDateFr(v) : typeof v === 'boolean' ? (v ? 'oui' : 'non') : String(v)}</strong>
         </li>
       ))}
     </ul>
