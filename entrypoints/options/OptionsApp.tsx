@@ -81,16 +81,16 @@ export function OptionsApp(props: OptionsDeps) {
   const toggleMechanism = (m: string, on: boolean) =>
     setSettings({ ...settings, mechanisms: on ? [...settings.mechanisms, m] : settings.mechanisms.filter((x) => x !== m) });
 
-  const save = async (next: MonitoringSettings = settings) => {
+  const save = async (next: MonitoringSettings = settings): Promise<boolean> => {
     if (parsedTerritory.unknown.length > 0) {
       setMessage({ ok: false, text: `Territoire non reconnu : ${parsedTerritory.unknown.join(', ')}. Indiquez un code (93), un nom de département ou de région.` });
-      return;
+      return false;
     }
     const minV = euros(min);
     const maxV = euros(max);
     if (minV !== undefined && maxV !== undefined && minV > maxV) {
       setMessage({ ok: false, text: 'Le montant minimum dépasse le maximum.' });
-      return;
+      return false;
     }
     const candidate: Profile = {
       ...profile,
@@ -104,7 +104,7 @@ export function OptionsApp(props: OptionsDeps) {
     const s = MonitoringSettingsSchema.safeParse(next);
     if (!p.success || !s.success) {
       setMessage({ ok: false, text: s.success ? 'Profil invalide : vérifiez les champs.' : 'Choisissez au moins un type d’avis.' });
-      return;
+      return false;
     }
     await setProfile(props.db, p.data);
     await setMonitoringSettings(props.db, s.data);
@@ -116,6 +116,7 @@ export function OptionsApp(props: OptionsDeps) {
     } catch (e) {
       setMessage({ ok: false, text: `Réglages enregistrés, mais le service d’arrière-plan n’a pas répondu : ${e instanceof Error ? e.message : String(e)}` });
     }
+    return true;
   };
 
   const setEnabled = async (on: boolean) => {
@@ -131,6 +132,8 @@ export function OptionsApp(props: OptionsDeps) {
   };
 
   const runNow = async () => {
+    // The check uses what is on screen: save first (a form error stops here, with its message).
+    if (!(await save())) return;
     setBusy(true);
     try {
       const s = await props.runNow();
