@@ -54,7 +54,7 @@ describe('InboxList', () => {
     expect(aizenay?.textContent).toContain('À regarder');
     expect(aizenay?.textContent).toContain('Métier de Régie : nettoyage et propreté');
     expect(aizenay?.textContent).toContain('réponse avant le 20/02/2026 12:00');
-    const click = (el: Element | null | undefined) => el?.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click'));
+    const click = (el: Element | null | undefined): void => void el?.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click'));
     await act(async () => click(root.querySelector('[data-key="boamp:26-3091"] [data-testid="inbox-dismiss"]')));
     await settle();
     expect(items()).toHaveLength(6);
