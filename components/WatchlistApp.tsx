@@ -13,6 +13,7 @@ import type { ReminderSettings } from '@/lib/watchlist/reminders';
 import { PAGE_SIZE, WatchTable } from './WatchTable';
 import { WatchDetail } from './WatchDetail';
 import { StatusPicker } from './StatusPicker';
+import { InboxList } from './InboxList';
 
 const WINDOW_LABELS: Record<DeadlineWindow, string> = {
   all: 'Toutes les dates',
@@ -169,6 +170,8 @@ export function WatchlistApp(props: { db: WatchlistDb; now?: () => number; initi
           </label>
         </div>
       </header>
+      {/* What the monitoring found since the last visit: watch or dismiss in one click. */}
+      <InboxList db={props.db} limit={10} />
       {message && (
         <p class={message.kind === 'ok' ? 'message ok' : 'message problem'} role="status" data-testid="message">
           {message.text}
