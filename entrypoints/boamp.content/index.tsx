@@ -1,13 +1,13 @@
 import { defineContentScript, type ContentScriptContext } from '#imports';
 import '@/assets/overlay.css';
 import { callMessage } from '@/lib/messaging/protocol';
-import { GetBoampRecords } from '@/lib/messaging/records';
+import { AssessBoampPage, GetBoampRecords } from '@/lib/messaging/records';
 import { boampPageKind, idwebFromBoampUrl } from '@/lib/overlay/boamp-url';
 import { loadNotice } from '@/lib/overlay/load-notice';
 import { PageViewController, waitFor, type PageView } from '@/lib/overlay/page-view';
-import { BOAMP_CARD_SELECTOR, boampPageSource } from '@/lib/sources/boamp/page';
+import { BOAMP_CARD_SELECTOR, readBoampCards, readBoampPageHeader } from '@/lib/sources/boamp/page-dom';
+import { visibleText } from '@/lib/sources/text/visible-text';
 import {
-  assessInBackground,
   boampRecordsInBackground,
   messageTransport,
   mountListBadges,
@@ -53,15 +53,16 @@ async function showNotice(ctx: ContentScriptContext, view: PageView): Promise<vo
             },
           }
         : {}),
+      // Fallback: the page's text and header go to the background, which reads them by their labels and assesses.
       fromPage: async () => {
         await waitFor(document, () => document.querySelector(NOTICE_RENDERED), { signal: view.signal, timeoutMs: 10_000 });
-        const notice = boampPageSource.extract(document, view.url);
-        return notice.title || notice.fullText.length > 200 ? notice : undefined;
+        const text = visibleText(document).slice(0, 1_000_000);
+        const header = readBoampPageHeader(document);
+        if (!header.heading && text.length <= 200) return undefined;
+        return callMessage(AssessBoampPage, { text, url: view.url.href, header }, messageTransport);
       },
-      assess: async (notice) => {
-        const [assessed] = await assessInBackground([notice]);
-        if (!assessed) throw new Error('évaluation impossible');
-        return assessed;
+      assess: async () => {
+        throw new Error('la page est évaluée par l’arrière-plan');
       },
     }),
   );
@@ -72,7 +73,7 @@ async function showList(ctx: ContentScriptContext, view: PageView): Promise<void
   const first = await waitFor(document, () => document.querySelector(BOAMP_CARD_SELECTOR), { signal: view.signal, timeoutMs: 30_000 });
   if (!first || view.signal.aborted) return;
   await mountListBadges(ctx, view.signal, {
-    readRows: () => boampPageSource.extractList?.(document, view.url) ?? [],
+    readRows: () => readBoampCards(document),
     records: boampRecordsInBackground,
   });
 }

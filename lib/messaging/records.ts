@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NoticeSchema } from '@/lib/notice/schema';
 import { AssessmentSchema } from '@/lib/rules/types';
+import { BoampPageHeaderSchema } from '@/lib/sources/boamp/page-dom';
 import { defineMessage } from './protocol';
 
 /**
@@ -38,4 +39,14 @@ export const AssessNotices = defineMessage(
   'records.assess',
   z.object({ notices: z.array(NoticeSchema).max(200) }),
   z.object({ results: z.array(AssessedNoticeSchema) }),
+);
+
+/**
+ * Read a boamp.fr notice page from its visible text and header, then assess it (the fallback when the API
+ * fails). The heavy label reader runs in the background so the content script stays under its size budget.
+ */
+export const AssessBoampPage = defineMessage(
+  'records.boampPage',
+  z.object({ text: z.string().max(1_000_000), url: z.string().url(), header: BoampPageHeaderSchema }),
+  AssessedNoticeSchema,
 );

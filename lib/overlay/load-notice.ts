@@ -10,8 +10,11 @@ import type { AssessedNotice } from '@/lib/messaging/records';
 export interface NoticeLoadSteps {
   /** Ask the background for the structured record; resolves undefined (or rejects) when it has none. */
   fromRecord?: () => Promise<{ found?: AssessedNotice; errors: string[] } | undefined>;
-  /** Read the page (waiting for late rendering first); undefined when the page shows no notice. */
-  fromPage: () => Promise<Notice | undefined>;
+  /**
+   * Read the page (waiting for late rendering first); undefined when the page shows no notice. May return the
+   * notice already assessed (when the background read the page text), then `assess` is skipped.
+   */
+  fromPage: () => Promise<Notice | AssessedNotice | undefined>;
   /** Assess a notice read from the page (background: CPV labels + rules). */
   assess: (notice: Notice) => Promise<Assessment | AssessedNotice>;
   /** Give up on the record after this long (default 6 s) and read the page. */
@@ -55,9 +58,11 @@ export async function loadNotice(steps: NoticeLoadSteps): Promise<NoticeLoadResu
   }
   if (steps.signal?.aborted) return { status: 'aborted' };
   try {
-    const notice = await steps.fromPage();
+    const read = await steps.fromPage();
     if (steps.signal?.aborted) return { status: 'aborted' };
-    if (!notice) return { status: 'failed', notes: [...notes, 'Aucun avis lisible sur cette page.'] };
+    if (!read) return { status: 'failed', notes: [...notes, 'Aucun avis lisible sur cette page.'] };
+    if ('assessment' in read) return { status: 'ready', notice: read.notice, assessment: read.assessment, origin: 'page', notes };
+    const notice = read;
     const assessed = await steps.assess(notice);
     if (steps.signal?.aborted) return { status: 'aborted' };
     return 'notice' in assessed

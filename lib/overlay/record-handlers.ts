@@ -4,7 +4,8 @@
  * runs in the service worker and in Node tests.
  */
 import { handle, type Handler } from '@/lib/messaging/protocol';
-import { AssessNotices, GetBoampRecords, GetTedNotice, type AssessedNotice } from '@/lib/messaging/records';
+import { AssessBoampPage, AssessNotices, GetBoampRecords, GetTedNotice, type AssessedNotice } from '@/lib/messaging/records';
+import { boampNoticeFromText } from '@/lib/sources/boamp/page';
 import type { Notice } from '@/lib/notice/schema';
 import { labelCpvList, loadCpvLabels, type CpvLabel } from '@/lib/notice/cpv';
 import { evaluate } from '@/lib/rules';
@@ -125,5 +126,10 @@ export function recordHandlers(deps: RecordDeps): Handler[] {
     handle(GetBoampRecords, ({ ids }) => service.boampRecords(ids)),
     handle(GetTedNotice, ({ publicationNumber }) => service.tedNotice(publicationNumber)),
     handle(AssessNotices, async ({ notices }) => ({ results: await service.assess(notices) })),
+    handle(AssessBoampPage, async ({ text, url, header }) => {
+      const [assessed] = await service.assess([boampNoticeFromText(text, new URL(url), header)]);
+      if (!assessed) throw new Error('évaluation impossible');
+      return assessed;
+    }),
   ];
 }

@@ -85,5 +85,22 @@ describe('overlay background handlers', () => {
     const refused = await dispatch({ type: 'records.ted', payload: { publicationNumber: '../etc' } });
     expect(refused.ok).toBe(false);
   });
-});
 
+  it('reads a boamp.fr page from the text and header the content script sends (API fallback)', async () => {
+    const { DOMParser } = await import('linkedom');
+    const { visibleText } = await import('@/lib/sources/text/visible-text');
+    const { readBoampPageHeader } = await import('@/lib/sources/boamp/page-dom');
+    const doc = new DOMParser().parseFromString(readFileSync('test/fixtures/boamp-avis-2020/T455626942.html', 'utf8'), 'text/html') as unknown as Document;
+    const dispatch = createDispatcher(recordHandlers({ fetch: fakeApi().fetch, cpvLabels: labels }));
+    const reply = await dispatch({
+      type: 'records.boampPage',
+      payload: { text: visibleText(doc), url: 'https://www.boamp.fr/avis/detail/20-99771', header: readBoampPageHeader(doc) },
+    });
+    const value = (reply as { ok: true; value: { notice: { id: string; title: string; lots: unknown[] }; assessment: { verdict: string; flags: Array<{ id: string }> } } }).value;
+    expect(value.notice.id).toBe('20-99771');
+    expect(value.notice.title).toBe('Traitements et nettoyages (4 lots)');
+    expect(value.notice.lots).toHaveLength(4);
+    expect(value.assessment.verdict).toBe('opportunity');
+    expect(value.assessment.flags.some((f) => f.id === 'social-clause')).toBe(true);
+  });
+});
