@@ -1,13 +1,10 @@
 import { formatDeadlineFr } from '@/lib/watchlist/format-fr';
-import { parisWallClock } from '@/lib/watchlist/paris-time';
+import { parisDayNumber } from '@/lib/notice/dates';
 
 const DAY = 86_400_000;
 
 /** Calendar day number of an instant in Paris (so "demain" means tomorrow on Paris clocks, not "in 24 h"). */
-function parisDay(ms: number): number {
-  const w = parisWallClock(ms);
-  return Date.UTC(w.year, w.month - 1, w.day) / DAY;
-}
+const parisDay = parisDayNumber;
 
 /** "aujourd'hui", "demain", "dans 3 jours", "dépassée" next to a deadline. */
 export function daysLeftFr(deadlineMs: number | undefined, now: number): string {

@@ -88,6 +88,47 @@ export function instantToParisIso(utcMs: number): string | undefined {
   );
 }
 
+/** A Paris wall-clock time with minute precision (reminders are "J-7 at 08:00 Paris time"). */
+export interface WallClock {
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** Paris wall clock of an instant (seconds dropped). */
+export function parisWallClock(ms: number): WallClock {
+  const local = new Date(ms + parisOffsetMinutes(ms) * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
+}
+
+/**
+ * The instant at which Paris clocks show this wall time. Out-of-range fields roll over as in `Date.UTC` (day 32 is the
+ * 1st of next month). In the autumn overlap the first (summer) occurrence is taken; in the spring-forward gap
+ * (02:00–03:00 on the last Sunday of March) the offset before the jump is used, which lands one hour later on the wall.
+ */
+export function parisWallToUtc(w: WallClock): number {
+  const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+  for (const offset of [120, 60]) {
+    const ms = naive - offset * 60_000;
+    if (parisOffsetMinutes(ms) === offset) return ms;
+  }
+  return naive - 60 * 60_000;
+}
+
+/** Adds days to a calendar date (no time zone involved). */
+export function addDays(date: { year: number; month: number; day: number }, days: number) {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
@@ -120,6 +161,47 @@ export function parseBoampDateTime(input: string | null | undefined): string | u
     return parisWallTimeToIso({ year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0) });
   }
   return normalizeIsoDate(input);
+}
+
+const WALL_CLOCK_PREFIX_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+
+/**
+ * BOAMP non-eForms records (research/boamp.md §2), measured on the 500 PdL records: the buyer's wall-clock time is
+ * what the form holds, whatever offset is written next to it — FNSimple/MAPA write none or "Z"/"+00:00", legacy
+ * v230/v240 `RECEPT_OFFRES` always write "+01:00", even in July (12:00 is the most common hour in summer and in winter
+ * alike: 114 vs 92 records). So the written offset is ignored: "2019-07-19T12:00:00+01:00" → "2019-07-19T12:00:00+02:00".
+ * Stricter than `parseBoampDateTime`, which trusts a non-zero offset (right for eForms, wrong for legacy "+01:00" in
+ * summer). A midnight time is how date-only deadlines are stored (v110 "2006-07-21T00:00:00+00:00") → plain date.
+ */
+export function wallClockAsParisIso(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = WALL_CLOCK_PREFIX_RE.exec(value.trim());
+  if (!m) return undefined;
+  const wall = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (m[4] === undefined) return parisWallTimeToIso(wall);
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? '0')];
+  if (hour === 0 && minute === 0 && second === 0) return parisWallTimeToIso(wall);
+  return parisWallTimeToIso({ ...wall, hour, minute, second }) ?? parisWallTimeToIso(wall);
+}
+
+/**
+ * A true instant ("2026-02-20T11:00:00+00:00", eForms times and the top-level BOAMP `datelimitereponse` of eForms
+ * records) → the same instant in Paris time ("2026-02-20T12:00:00+01:00"); a plain date stays a date.
+ * More lenient than `normalizeIsoDate`: anything `Date.parse` reads is accepted.
+ */
+export function parisFromInstant(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return wallClockAsParisIso(v);
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? undefined : instantToParisIso(ms);
+}
+
+/** The date part of "2024-10-10+02:00", "2026-01-19", "2006-07-4" (unpadded day seen in BOAMP v110 `gestion`). */
+export function plainDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value.trim());
+  return m ? parisWallTimeToIso({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) : undefined;
 }
 
 export interface FoundDate {
@@ -190,8 +272,23 @@ export function noticeDateToMs(iso: string | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+/**
+ * A Notice date with whether it was a plain date (the watchlist shows and exports those without a time). A plain date
+ * is read as 23:59 Paris on that day (minute precision, unlike `noticeDateToMs`' 23:59:59), so "jour J" reminders fire.
+ */
+export function parseNoticeDate(iso: string | undefined): { ms: number; dateOnly: boolean } | undefined {
+  if (!iso) return undefined;
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (dateOnly) {
+    const [, y, m, d] = dateOnly;
+    return { ms: parisWallToUtc({ year: Number(y), month: Number(m), day: Number(d), hour: 23, minute: 59 }), dateOnly: true };
+  }
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? { ms, dateOnly: false } : undefined;
+}
+
 /** Paris calendar day number (days since 1970-01-01 in Paris) of an instant. */
-function parisDayNumber(ms: number): number {
+export function parisDayNumber(ms: number): number {
   return Math.floor((ms + parisOffsetMinutes(ms) * 60_000) / DAY_MS);
 }
 

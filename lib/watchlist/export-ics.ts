@@ -1,5 +1,5 @@
 import type { WatchedNotice } from './records';
-import { parisWallClock, parseNoticeDate } from './paris-time';
+import { parisWallClock, parseNoticeDate } from '@/lib/notice/dates';
 import { STATUS_LABELS_FR } from './status-labels';
 
 /**

@@ -1,5 +1,5 @@
 import type { Money } from '@/lib/notice/schema';
-import { parisWallClock, parseNoticeDate } from './paris-time';
+import { parisWallClock, parseNoticeDate } from '@/lib/notice/dates';
 
 /** French display of values stored by the watchlist (change history, exports, popup): "1 250 000 € HT", "01/12/2026 12:00". */
 

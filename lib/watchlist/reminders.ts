@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, parisWallClock, parisWallToUtc } from './paris-time';
+import { addDays, parisWallClock, parisWallToUtc } from '@/lib/notice/dates';
 
 /**
  * Deadline reminders, as pure functions of a fixed clock: when each reminder is due (J-7, J-2, jour J at 08:00

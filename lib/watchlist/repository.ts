@@ -5,7 +5,7 @@ import type { NoticeKey, WatchState, WatchStatus } from '@/lib/messaging/watchli
 import type { WatchlistDb } from './db';
 import { noticeKey, type FlagSummary, type Note, type NoticeBody, type StatusEvent, type TabNotice, type WatchedNotice } from './records';
 import { diffNotices } from './changes';
-import { parseNoticeDate } from './paris-time';
+import { parseNoticeDate } from '@/lib/notice/dates';
 import { guardWrite } from './storage-errors';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema, type ReminderSettings } from './reminders';
 

@@ -1,40 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { DEFAULT_REMINDER_SETTINGS, nextReminderAt, planReminders, selectDueReminders } from '@/lib/watchlist/reminders';
-import { parisWallClock, parisWallToUtc, parseNoticeDate } from '@/lib/watchlist/paris-time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-describe('Paris time', () => {
-  it('converts wall clock to UTC across both 2026 DST changes', () => {
-    expect(iso(parisWallToUtc({ year: 2026, month: 3, day: 28, hour: 8, minute: 0 }))).toBe('2026-03-28T07:00:00.000Z');
-    expect(iso(parisWallToUtc({ year: 2026, month: 3, day: 29, hour: 8, minute: 0 }))).toBe('2026-03-29T06:00:00.000Z');
-    expect(iso(parisWallToUtc({ year: 2026, month: 10, day: 25, hour: 8, minute: 0 }))).toBe('2026-10-25T07:00:00.000Z');
-    expect(iso(parisWallToUtc({ year: 2026, month: 10, day: 24, hour: 8, minute: 0 }))).toBe('2026-10-24T06:00:00.000Z');
-  });
-
-  it('maps the non-existent 02:30 of spring-forward day one hour later, and the doubled 02:30 of autumn to its first occurrence', () => {
-    expect(iso(parisWallToUtc({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }))).toBe('2026-03-29T01:30:00.000Z');
-    expect(iso(parisWallToUtc({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }))).toBe('2026-10-25T00:30:00.000Z');
-  });
-
-  it('round-trips any minute of 2020–2030 that exists on Paris clocks', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), (minute) => {
-        const ms = minute * 60_000;
-        const back = parisWallToUtc(parisWallClock(ms));
-        // In the autumn overlap the first occurrence is chosen: the same wall time, at most one hour earlier.
-        return back === ms || (back === ms - 3_600_000 && parisWallClock(back).hour === 2);
-      }),
-    );
-  });
-
-  it('reads a date-only deadline as the end of that day in Paris', () => {
-    expect(parseNoticeDate('2026-12-01')).toEqual({ ms: Date.parse('2026-12-01T23:59:00+01:00'), dateOnly: true });
-    expect(parseNoticeDate('not a date')).toBeUndefined();
-    expect(parseNoticeDate(undefined)).toBeUndefined();
-  });
-});
 
 describe('reminder planning', () => {
   it('J-7, J-2 and jour J at 08:00 Paris, across the spring DST change', () => {

@@ -5,7 +5,7 @@
  */
 import { parseEformsJson } from '@/lib/sources/eforms';
 import { addText, type FamilyDraft } from './draft';
-import { parisFromInstant } from './paris-time';
+import { parisFromInstant } from '@/lib/notice/dates';
 import { child, keysOf } from './xml-json';
 
 export function parseEformsDonnees(root: unknown, draft: FamilyDraft): void {

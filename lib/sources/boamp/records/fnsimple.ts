@@ -8,7 +8,7 @@ import { buyerKindFromName } from './buyer-kind';
 import { buildCriteria, criteriaFromText } from './criteria';
 import { addSignal, addText, type FamilyDraft, use } from './draft';
 import { lotIdFromText } from './lot-id';
-import { parisWallClock } from './paris-time';
+import { wallClockAsParisIso } from '@/lib/notice/dates';
 import { reservedKindFromText } from './reservation';
 import { addCpv, money, parseAmount } from './values';
 import { allText, asArray, attr, child, has, keysOf, text, textAt } from './xml-json';
@@ -82,7 +82,7 @@ export function parseFnSimple(root: unknown, draft: FamilyDraft): void {
   const procKey = keysOf(procedure).find((k) => k.startsWith('procedure'));
   const procLabel = procKey ? PROCEDURES[procKey] : undefined;
   if (procKey && procLabel) draft.procedure = use(draft, `${p}.procedure.${procKey}`, procLabel);
-  draft.deadline = use(draft, `${p}.procedure.dateReceptionOffres`, parisWallClock(textAt(procedure, 'dateReceptionOffres')));
+  draft.deadline = use(draft, `${p}.procedure.dateReceptionOffres`, wallClockAsParisIso(textAt(procedure, 'dateReceptionOffres')));
   const categorie = textAt(procedure, 'categorieAcheteur');
   const kind = buyerKindFromName(categorie);
   if (kind) draft.buyer.kind = use(draft, `${p}.procedure.categorieAcheteur`, kind);

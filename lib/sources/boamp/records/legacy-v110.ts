@@ -7,7 +7,7 @@ import type { ContractNature, Lot } from '@/lib/notice/schema';
 import { buyerKindFromCodes } from './buyer-kind';
 import { buildCriteria, criteriaFromText } from './criteria';
 import { addText, type FamilyDraft, use } from './draft';
-import { parisWallClock } from './paris-time';
+import { wallClockAsParisIso } from '@/lib/notice/dates';
 import { addCpv } from './values';
 import { allText, asArray, child, keysOf, text, textAt } from './xml-json';
 
@@ -35,8 +35,8 @@ export function frenchDeadline(date: string | undefined, time: string | undefine
   if (month === 0) return undefined;
   const day = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]?.padStart(2, '0')}`;
   const t = /(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?/.exec(`${n} ${time ?? ''}`.toLowerCase());
-  if (!t?.[1]) return parisWallClock(day);
-  return parisWallClock(`${day}T${t[1].padStart(2, '0')}:${t[2] ?? '00'}:00`);
+  if (!t?.[1]) return wallClockAsParisIso(day);
+  return wallClockAsParisIso(`${day}T${t[1].padStart(2, '0')}:${t[2] ?? '00'}:00`);
 }
 
 export function parseLegacyV110(d: unknown, draft: FamilyDraft): void {

@@ -7,7 +7,7 @@ import { winnerLooksInsertion } from './awards';
 import { buyerKindFromCodes } from './buyer-kind';
 import { buildCriteria, criteriaFromText, type RawCriterion } from './criteria';
 import { addSignal, addText, type FamilyDraft, use } from './draft';
-import { parisWallClock } from './paris-time';
+import { wallClockAsParisIso } from '@/lib/notice/dates';
 import { reservedKindFromText } from './reservation';
 import { addCpv, money } from './values';
 import { asArray, attr, child, has, keysOf, text, textAt } from './xml-json';
@@ -218,7 +218,7 @@ export function parseLegacyV230(d: unknown, draft: FamilyDraft): void {
   for (const l of draft.lots) for (const c of l.criteria) addText(draft, c.name);
 
   const delai = textAt(d, 'CONDITION_DELAI', 'RECEPT_OFFRES');
-  draft.deadline = use(draft, 'CONDITION_DELAI.RECEPT_OFFRES', parisWallClock(delai));
+  draft.deadline = use(draft, 'CONDITION_DELAI.RECEPT_OFFRES', wallClockAsParisIso(delai));
 
   const participation = child(d, 'CONDITION_PARTICIPATION');
   const execution = textAt(participation, 'CONDITION_PARTICULIERE_EXECUTION');

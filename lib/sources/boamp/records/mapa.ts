@@ -10,7 +10,7 @@ import { winnerLooksInsertion } from './awards';
 import { buildCriteria } from './criteria';
 import { addSignal, addText, type FamilyDraft, use } from './draft';
 import { lotIdFromText } from './lot-id';
-import { parisWallClock } from './paris-time';
+import { wallClockAsParisIso } from '@/lib/notice/dates';
 import { reservedKindFromText } from './reservation';
 import { addCpv, money } from './values';
 import { allText, asArray, attr, child, has, isObject, keysOf, text, textAt } from './xml-json';
@@ -82,7 +82,7 @@ export function parseNationalForm(root: unknown, family: NationalFamily, draft: 
   if (has(child(node, 'procedure'), 'procedureAdaptee')) {
     draft.procedure = use(draft, `${p}.procedure.procedureAdaptee`, 'Procédure adaptée');
   }
-  draft.deadline = use(draft, `${p}.delais.receptionOffres`, parisWallClock(textAt(node, 'delais', 'receptionOffres')));
+  draft.deadline = use(draft, `${p}.delais.receptionOffres`, wallClockAsParisIso(textAt(node, 'delais', 'receptionOffres')));
 
   const criteres = child(node, 'criteres');
   const raw = asArray(child(criteres, 'criterePondere')).map((c) => ({

@@ -13,7 +13,7 @@ import { parseFnSimple } from './fnsimple';
 import { parseLegacyV110 } from './legacy-v110';
 import { parseLegacyV230 } from './legacy-v230';
 import { parseNationalForm } from './mapa';
-import { parisFromInstant, parisWallClock, plainDate } from './paris-time';
+import { parisFromInstant, wallClockAsParisIso, plainDate } from '@/lib/notice/dates';
 import { child, has, isObject, type JsonObject, parseJsonString, textAt } from './xml-json';
 
 export type BoampFamily =
@@ -213,12 +213,12 @@ export function assembleNotice(top: TopLevel, gestion: unknown, donnees: unknown
 
   const published = plainDate(useTop('dateparution', top.dateparution)) ?? plainDate(textAt(gestion, 'INDEXATION', 'DATE_PUBLICATION'));
   if (published) notice.publishedAt = published;
-  // See paris-time.ts: only eForms top-level deadlines are true instants; the others are Paris wall-clock.
+  // See wallClockAsParisIso in lib/notice/dates.ts: only eForms top-level deadlines are true instants; the others are Paris wall-clock.
   const deadline =
     draft.deadline ??
     (family === 'EFORMS'
       ? parisFromInstant(useTop('datelimitereponse', top.datelimitereponse))
-      : parisWallClock(textAt(gestion, 'INDEXATION', 'DATE_LIMITE_REPONSE')) ?? parisWallClock(useTop('datelimitereponse', top.datelimitereponse)));
+      : wallClockAsParisIso(textAt(gestion, 'INDEXATION', 'DATE_LIMITE_REPONSE')) ?? wallClockAsParisIso(useTop('datelimitereponse', top.datelimitereponse)));
   if (deadline) {
     if (published && deadline.slice(0, 10) < published) warnings.push(`date limite ${deadline} antérieure à la parution ${published} : ignorée`);
     else notice.deadline = deadline;

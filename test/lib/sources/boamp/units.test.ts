@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isBoampRecord, parseBoampRecord, parseBoampRecords } from '@/lib/sources/boamp';
 import { buildCriteria, criterionType } from '@/lib/sources/boamp/records/criteria';
-import { parisFromInstant, parisWallClock } from '@/lib/sources/boamp/records/paris-time';
 import { reservedKindFromText } from '@/lib/sources/boamp/records/reservation';
 import { xmlToJson } from '@/lib/sources/boamp/records/tiny-xml';
 
@@ -14,26 +13,6 @@ const record = (id: string): Record<string, unknown> => {
   if (!line) throw new Error(`fixture ${id} missing`);
   return JSON.parse(line) as Record<string, unknown>;
 };
-
-describe('Paris time (BOAMP deadline quirk)', () => {
-  it('reads non-eForms times as Paris wall-clock, with the offset of that day', () => {
-    expect(parisWallClock('2024-07-25T12:00:00+00:00')).toBe('2024-07-25T12:00:00+02:00');
-    expect(parisWallClock('2019-07-19T12:00:00+01:00')).toBe('2019-07-19T12:00:00+02:00');
-    expect(parisWallClock('2026-02-13T12:00:00Z')).toBe('2026-02-13T12:00:00+01:00');
-    expect(parisWallClock('2006-07-21T00:00:00+00:00')).toBe('2006-07-21');
-  });
-  it('switches on the last Sundays of March and October', () => {
-    expect(parisWallClock('2026-03-29T01:30:00')).toBe('2026-03-29T01:30:00+01:00');
-    expect(parisWallClock('2026-03-29T03:30:00')).toBe('2026-03-29T03:30:00+02:00');
-    expect(parisWallClock('2026-10-25T04:00:00')).toBe('2026-10-25T04:00:00+01:00');
-    expect(parisWallClock('2026-10-24T12:00:00')).toBe('2026-10-24T12:00:00+02:00');
-  });
-  it('converts true instants (eForms) to Paris time', () => {
-    expect(parisFromInstant('2026-02-20T11:00:00+00:00')).toBe('2026-02-20T12:00:00+01:00');
-    expect(parisFromInstant('2026-07-01T22:30:00Z')).toBe('2026-07-02T00:30:00+02:00');
-    expect(parisFromInstant('pas une date')).toBeUndefined();
-  });
-});
 
 describe('criteria', () => {
   it('types criteria from their words', () => {
