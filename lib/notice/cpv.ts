@@ -89,5 +89,8 @@ export function toNoticeCpv(found: readonly ParsedCpv[], mainCode?: string): Cpv
 }
 
 // Compatibility: the table loader moved to cpv-labels.ts (keep content-script bundles free of it). Background code
-// that imported it from here keeps working; new code imports '@/lib/notice/cpv-labels' directly.
+// that imported it from here keeps working (lib/overlay/record-handlers.ts still does); new code imports
+// '@/lib/notice/cpv-labels' directly. Content scripts import from cpv.ts ONLY the parsing functions above, never the
+// names re-exported below: the bundle relies on tree-shaking to drop the ~650 kB table. Remove this re-export once
+// record-handlers.ts imports cpv-labels.ts itself.
 export { formatCpvCode, isKnownCpv, labelCpvList, loadCpvLabels, type CpvLabel } from './cpv-labels';
