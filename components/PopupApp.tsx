@@ -30,6 +30,8 @@ export interface PopupDeps {
   /** The notice detected in the active tab, if any (asked to the background). */
   loadTabNotice: () => Promise<TabNoticeState | undefined>;
   openWatchlist: (key?: string) => void;
+  /** Opens the self-check page ("Vérifier (acheteur)") for the active tab; the link shows only when a notice is detected. */
+  openSelfCheck?: () => void;
   now?: () => number;
   draftStore?: DraftStore;
 }
@@ -57,8 +59,8 @@ export function PopupApp(props: PopupDeps) {
     <main lang="fr" class="popup" data-testid="popup" data-ready={current === undefined ? 'no' : 'yes'} data-ready-ms={readyMs}>
       <header>
         <h1>Régie Radar</h1>
-        <button type="button" class="link" data-testid="open-watchlist" onClick={() => props.openWatchlist()}>
-          Liste de suivi
+        <button type="button" class="link" data-testid="open-watchlist" title="Open the watchlist" onClick={() => props.openWatchlist()}>
+          Ouvrir la liste de suivi
         </button>
       </header>
       <AnalysePageButton />
@@ -127,6 +129,20 @@ function CurrentNotice(props: PopupDeps & { current: Current; now: () => number;
             </li>
           ))}
         </ul>
+      )}
+      {props.openSelfCheck && (
+        <p class="self-check-link">
+          <button
+            type="button"
+            class="link"
+            data-testid="open-self-check"
+            title="Buyer self-check: what this notice does (or not) for socially responsible procurement"
+            onClick={() => props.openSelfCheck?.()}
+          >
+            Vérifier (acheteur)
+          </button>{' '}
+          <small>— ce que l’avis fait (ou non) pour l’achat socialement responsable : clause d’insertion, lots réservés, critères</small>
+        </p>
       )}
       {watched !== undefined && (
         <div class="actions">

@@ -4,6 +4,7 @@ import { PopupApp } from '@/components/PopupApp';
 import { callMessage } from '@/lib/messaging/protocol';
 import { GetTabNotice } from '@/lib/messaging/watchlist';
 import { getWatchlistDb } from '@/lib/watchlist/db';
+import { selfCheckPagePath } from '@/lib/self-check/page-url';
 import './style.css';
 
 // Thin entrypoint: injects the browser APIs the popup needs; the popup reads the watchlist database directly.
@@ -19,5 +20,12 @@ function openWatchlist(key?: string) {
   window.close();
 }
 
+// The self-check page reads the notice recorded for this tab (and only while the tab still shows the same URL).
+async function openSelfCheck() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  await browser.tabs.create({ url: browser.runtime.getURL(selfCheckPagePath(tab)) });
+  window.close();
+}
+
 const root = document.getElementById('app');
-if (root) render(<PopupApp db={getWatchlistDb()} loadTabNotice={loadTabNotice} openWatchlist={openWatchlist} />, root);
+if (root) render(<PopupApp db={getWatchlistDb()} loadTabNotice={loadTabNotice} openWatchlist={openWatchlist} openSelfCheck={() => void openSelfCheck()} />, root);

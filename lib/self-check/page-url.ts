@@ -3,7 +3,8 @@
  * notice recorded for that tab (GetTabNotice), and only if the tab still shows `url`. Callers wrap it with
  * `browser.runtime.getURL(...)` and open it in a new tab.
  */
-export function selfCheckPagePath(tab?: { id?: number; url?: string }): string {
+// The template type is what WXT's typed `browser.runtime.getURL` accepts for this page.
+export function selfCheckPagePath(tab?: { id?: number; url?: string }): `/self-check.html${string}` {
   const params = new URLSearchParams();
   if (tab?.id !== undefined && Number.isInteger(tab.id) && tab.id > 0) params.set('tab', String(tab.id));
   if (tab?.url && params.has('tab')) params.set('url', tab.url);
