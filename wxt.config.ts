@@ -16,9 +16,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
+    // The two public APIs the background reads (records, monitoring), and the two notice sites whose records it
+    // fetches (TED notice XML); Firefox MV2 needs them explicitly.
     host_permissions: [
       'https://boamp-datadila.opendatasoft.com/*',
+      'https://www.boamp.fr/*',
       'https://api.ted.europa.eu/*',
+      'https://ted.europa.eu/*',
     ],
     ...(browser === 'firefox'
       ? {

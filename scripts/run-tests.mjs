@@ -2,7 +2,7 @@
 // The one test command (README, .ci/run): type check, unit + corpus tests (Vitest), then E2E in Debian's Chromium.
 // Prints a closing line "N passed, N failed" summing all of them; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,17 @@ const root = new URL('..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'regie-radar-tests-'));
 let passed = 0;
 let failed = 0;
+
+/** Latest modification time of what goes into the extension build. */
+function newestSourceMtime() {
+  let newest = statSync(join(root, 'wxt.config.ts')).mtimeMs;
+  for (const dir of ['entrypoints', 'components', 'lib', 'assets', 'public']) {
+    const base = join(root, dir);
+    if (!existsSync(base)) continue;
+    for (const f of readdirSync(base, { recursive: true })) newest = Math.max(newest, statSync(join(base, String(f))).mtimeMs);
+  }
+  return newest;
+}
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
@@ -59,7 +70,10 @@ if (hasE2e) {
       console.error('[tests] chromium is missing: run `sudo apt-get install -y chromium`');
     }
   }
-  if (!existsSync(join(root, '.output', 'chrome-mv3', 'manifest.json'))) {
+  // E2E must test the current code: (re)build when there is no build or a source is newer than it.
+  const outDir = process.env.WXT_OUT_DIR ?? join(root, '.output');
+  const manifest = join(outDir, 'chrome-mv3', 'manifest.json');
+  if (!process.env.EXTENSION_DIR && (!existsSync(manifest) || newestSourceMtime() > statSync(manifest).mtimeMs)) {
     console.log('[tests] building the extension for E2E');
     if (run('npm', ['run', '--silent', 'build:chrome']) !== 0) failed += 1;
   }

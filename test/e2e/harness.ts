@@ -83,7 +83,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   const blockedRequests: string[] = [];
   if (!options.allowNetwork) {
     await context.route('**/*', async (route: Route) => {
-      blockedRequests.push(route.request().url());
+      const url = route.request().url();
+      // The extension's own pages and scripts are not the network: let them load.
+      if (url.startsWith('chrome-extension://')) return route.continue();
+      blockedRequests.push(url);
       await route.abort('internetdisconnected');
     });
   }

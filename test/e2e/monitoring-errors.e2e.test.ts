@@ -15,7 +15,6 @@ let calls = 0;
 
 beforeAll(async () => {
   ext = await launchExtension();
-  await ext.context.route(/^chrome-extension:\/\//, (route) => route.continue());
   await ext.context.route(/boamp-datadila\.opendatasoft\.com\/api\//, async (route) => {
     calls += 1;
     if (mode === 'down') return route.fulfill({ status: 503, body: 'Service Unavailable' });

@@ -17,8 +17,6 @@ const boampUrls: string[] = [];
 
 beforeAll(async () => {
   ext = await launchExtension();
-  // Extension pages load their own files through the same router: let them through (the web stays closed).
-  await ext.context.route(/^chrome-extension:\/\//, (route) => route.continue());
   await serveJson(ext.context, /boamp-datadila\.opendatasoft\.com\/api\/explore\/v2\.1\/catalog\/datasets\/boamp\/records/, (url) => {
     boampUrls.push(url.toString());
     const limit = Number(url.searchParams.get('limit') ?? '10');

@@ -14,8 +14,6 @@ let ext: LaunchedExtension;
 
 beforeAll(async () => {
   ext = await launchExtension();
-  // Extension pages and scripts pass (later routes win); the web stays closed.
-  await ext.context.route(/^chrome-extension:\/\//, (route) => route.continue());
 });
 
 afterAll(async () => {

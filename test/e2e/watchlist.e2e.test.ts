@@ -27,9 +27,6 @@ let context: BrowserContext;
 beforeAll(async () => {
   ext = await launchExtension();
   context = ext.context;
-  // The harness's catch-all abort also catches the extension's own pages and scripts: let those through
-  // (later routes win), the web stays closed.
-  await context.route(/^chrome-extension:\/\//, (route) => route.continue());
 });
 
 afterAll(async () => {
