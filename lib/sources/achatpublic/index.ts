@@ -1,5 +1,6 @@
 import { emptyNotice, type Notice } from '@/lib/notice/schema';
 import type { ListItem, PageKind, PageSource } from '@/lib/sources/types';
+import { detectSafely, extractSafely, listSafely } from '@/lib/sources/portal-page/never-throw';
 import { blockText, lineText, safeQuery, safeQueryAll } from '@/lib/sources/portal-page/dom-text';
 import { pick, readLabelledPairs } from '@/lib/sources/portal-page/labelled-pairs';
 import { textBasedNotice } from '@/lib/sources/portal-page/text-based-notice';
@@ -50,33 +51,26 @@ export const achatpublicSource: PageSource = {
   id: 'achatpublic',
   matches: ACHATPUBLIC_MATCHES,
   detect(doc: Document, url: URL): PageKind {
-    try {
+    return detectSafely(() => {
       if (isDetail(doc, url)) return 'notice';
       if (rowsAroundLinks(doc, DETAIL_LINK).length > 0) return 'list';
-    } catch {
-      // detection never throws
-    }
-    return null;
+      return null;
+    });
   },
   extract(doc: Document, url: URL): Notice {
-    try {
-      return extractAchatpublicNotice(doc, url);
-    } catch (e) {
-      const n = emptyNotice('achatpublic', 'achatpublic:erreur', url.href, 'achatpublic:detail');
-      n.raw.warnings = [`extraction failed: ${e instanceof Error ? e.message : String(e)}`];
-      return n;
-    }
+    return extractSafely(
+      () => extractAchatpublicNotice(doc, url),
+      () => emptyNotice('achatpublic', 'achatpublic:erreur', url.href, 'achatpublic:detail'),
+    );
   },
   extractList(doc: Document, url: URL): ListItem[] {
-    try {
+    return listSafely(() => {
       return rowsAroundLinks(doc, DETAIL_LINK).map(({ row, link }) => {
         const href = link.getAttribute('href') ?? '';
         const notice = listRowNotice(row, link, url, 'achatpublic', `achatpublic:${pcslidFrom(href) ?? (lineText(link) || 'ligne')}`);
         notice.fullText = blockText(row);
         return { element: row, notice };
       });
-    } catch {
-      return [];
-    }
+    });
   },
 };

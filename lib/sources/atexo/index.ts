@@ -1,5 +1,6 @@
 import type { Notice } from '@/lib/notice/schema';
 import type { ListItem, PageKind, PageSource } from '@/lib/sources/types';
+import { detectSafely, extractSafely, listSafely } from '@/lib/sources/portal-page/never-throw';
 import { emptyNotice } from '@/lib/notice/schema';
 import { safeQuery } from '@/lib/sources/portal-page/dom-text';
 import { atexoMatchPatterns } from './hosts';
@@ -17,29 +18,20 @@ export const atexoSource: PageSource = {
   matches: atexoMatchPatterns(),
   detect(doc: Document, url: URL): PageKind {
     void url;
-    try {
+    return detectSafely(() => {
       if (findRecap(doc)) return 'notice';
       if (safeQuery(doc, '[id^="ctl0_CONTENU_PAGE_"][id$="_dateHeureLimiteRemisePlis"], [id^="ctl0_CONTENU_PAGE_"][id$="_intitule"]')) return 'notice';
       if (atexoListRows(doc).length > 0) return 'list';
-    } catch {
-      // detection never throws
-    }
-    return null;
+      return null;
+    });
   },
   extract(doc: Document, url: URL): Notice {
-    try {
-      return extractAtexoNotice(doc, url);
-    } catch (e) {
-      const n = emptyNotice('atexo', `atexo:${url.hostname}:erreur`, url.href, 'atexo:symfony');
-      n.raw.warnings = [`extraction failed: ${e instanceof Error ? e.message : String(e)}`];
-      return n;
-    }
+    return extractSafely(
+      () => extractAtexoNotice(doc, url),
+      () => emptyNotice('atexo', `atexo:${url.hostname}:erreur`, url.href, 'atexo:symfony'),
+    );
   },
   extractList(doc: Document, url: URL): ListItem[] {
-    try {
-      return extractAtexoList(doc, url);
-    } catch {
-      return [];
-    }
+    return listSafely(() => extractAtexoList(doc, url));
   },
 };

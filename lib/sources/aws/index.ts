@@ -1,5 +1,6 @@
 import { emptyNotice, type Notice } from '@/lib/notice/schema';
 import type { ListItem, PageKind, PageSource } from '@/lib/sources/types';
+import { detectSafely, extractSafely, listSafely } from '@/lib/sources/portal-page/never-throw';
 import { safeQuery } from '@/lib/sources/portal-page/dom-text';
 import { extractAwsNotice } from './detail';
 import { awsListRows, extractAwsList } from './list';
@@ -16,28 +17,19 @@ export const awsSource: PageSource = {
   matches: AWS_MATCHES,
   detect(doc: Document, url: URL): PageKind {
     void url;
-    try {
+    return detectSafely(() => {
       if (safeQuery(doc, '#AAPCGenere')) return 'notice';
       if (awsListRows(doc).length > 0) return 'list';
-    } catch {
-      // detection never throws
-    }
-    return null;
+      return null;
+    });
   },
   extract(doc: Document, url: URL): Notice {
-    try {
-      return extractAwsNotice(doc, url);
-    } catch (e) {
-      const n = emptyNotice('aws', 'aws:erreur', url.href, 'aws:AAPCGenere');
-      n.raw.warnings = [`extraction failed: ${e instanceof Error ? e.message : String(e)}`];
-      return n;
-    }
+    return extractSafely(
+      () => extractAwsNotice(doc, url),
+      () => emptyNotice('aws', 'aws:erreur', url.href, 'aws:AAPCGenere'),
+    );
   },
   extractList(doc: Document, url: URL): ListItem[] {
-    try {
-      return extractAwsList(doc, url);
-    } catch {
-      return [];
-    }
+    return listSafely(() => extractAwsList(doc, url));
   },
 };

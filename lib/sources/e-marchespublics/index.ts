@@ -1,5 +1,6 @@
 import { emptyNotice, type Notice } from '@/lib/notice/schema';
 import type { ListItem, PageKind, PageSource } from '@/lib/sources/types';
+import { detectSafely, extractSafely, listSafely } from '@/lib/sources/portal-page/never-throw';
 import { blockText, lineText, safeQuery, safeQueryAll, squeeze } from '@/lib/sources/portal-page/dom-text';
 import { findFrenchDates } from '@/lib/notice/dates';
 import { pick, readLabelledPairs } from '@/lib/sources/portal-page/labelled-pairs';
@@ -69,28 +70,19 @@ export const eMarchesPublicsSource: PageSource = {
   id: 'e-marchespublics',
   matches: E_MARCHESPUBLICS_MATCHES,
   detect(doc: Document, url: URL): PageKind {
-    try {
+    return detectSafely(() => {
       if (emarchesIdFromUrl(url) || safeQuery(doc, '.txtmark')) return 'notice';
       if (listRows(doc).length > 0) return 'list';
-    } catch {
-      // detection never throws
-    }
-    return null;
+      return null;
+    });
   },
   extract(doc: Document, url: URL): Notice {
-    try {
-      return extractEMarchesNotice(doc, url);
-    } catch (e) {
-      const n = emptyNotice('e-marchespublics', 'e-marchespublics:erreur', url.href, 'e-marchespublics:detail');
-      n.raw.warnings = [`extraction failed: ${e instanceof Error ? e.message : String(e)}`];
-      return n;
-    }
+    return extractSafely(
+      () => extractEMarchesNotice(doc, url),
+      () => emptyNotice('e-marchespublics', 'e-marchespublics:erreur', url.href, 'e-marchespublics:detail'),
+    );
   },
   extractList(doc: Document, url: URL): ListItem[] {
-    try {
-      return listRows(doc).map((element) => ({ element, notice: rowNotice(element, url) }));
-    } catch {
-      return [];
-    }
+    return listSafely(() => listRows(doc).map((element) => ({ element, notice: rowNotice(element, url) })));
   },
 };

@@ -1,5 +1,6 @@
 import { emptyNotice, type Notice } from '@/lib/notice/schema';
 import type { ListItem, PageKind, PageSource } from '@/lib/sources/types';
+import { detectSafely, extractSafely, listSafely } from '@/lib/sources/portal-page/never-throw';
 import { blockText, labelKey, lineText, safeQuery, safeQueryAll, squeeze } from '@/lib/sources/portal-page/dom-text';
 import { parseFrenchDateTime } from '@/lib/sources/portal-page/french-dates';
 import { departmentsIn, lotCountIn, natureFrom } from '@/lib/sources/portal-page/fields';
@@ -88,29 +89,20 @@ export const marchesSecurisesSource: PageSource = {
   id: 'marches-securises',
   matches: MARCHES_SECURISES_MATCHES,
   detect(doc: Document, url: URL): PageKind {
-    try {
+    return detectSafely(() => {
       const module = url.searchParams.get('module') ?? '';
       if (/consultation\|details/i.test(module)) return 'notice';
       if (listRows(doc).length > 0) return 'list';
-    } catch {
-      // detection never throws
-    }
-    return null;
+      return null;
+    });
   },
   extract(doc: Document, url: URL): Notice {
-    try {
-      return extractMarchesSecurisesNotice(doc, url);
-    } catch (e) {
-      const n = emptyNotice('marches-securises', 'marches-securises:erreur', url.href, 'marches-securises:detail');
-      n.raw.warnings = [`extraction failed: ${e instanceof Error ? e.message : String(e)}`];
-      return n;
-    }
+    return extractSafely(
+      () => extractMarchesSecurisesNotice(doc, url),
+      () => emptyNotice('marches-securises', 'marches-securises:erreur', url.href, 'marches-securises:detail'),
+    );
   },
   extractList(doc: Document, url: URL): ListItem[] {
-    try {
-      return listRows(doc).map((element) => ({ element, notice: rowNotice(element, url) }));
-    } catch {
-      return [];
-    }
+    return listSafely(() => listRows(doc).map((element) => ({ element, notice: rowNotice(element, url) })));
   },
 };
