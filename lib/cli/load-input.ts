@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Notice } from '@/lib/notice/schema';
+import { looksBinary } from '@/lib/sources/notice-input';
 import { INPUT_FORMATS } from './input-formats';
 
 /**
@@ -26,17 +27,6 @@ export function decodeBytes(bytes: Uint8Array): string {
 }
 
 /** Text that is mostly control characters is a binary file, not a notice. */
-function looksBinary(content: string): boolean {
-  const sample = content.slice(0, 4096);
-  if (sample.length === 0) return false;
-  let odd = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) odd++;
-  }
-  return odd / sample.length > 0.1;
-}
-
 export function loadNoticesFromString(content: string, opts: { fileName?: string; url?: string } = {}): Notice[] {
   if (typeof content !== 'string' || content.trim() === '') {
     throw new InputError('le fichier est vide (empty file)', 2);
