@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Notice } from '@/lib/notice/schema';
 import type { Assessment } from '@/lib/rules/types';
 import { DEFAULT_PROFILE, ProfileSchema, type Profile } from '@/lib/rules/profile';
@@ -255,26 +256,35 @@ export async function countDeadlinesThisWeek(db: WatchlistDb, now: number): Prom
 const SETTING_REMINDERS = 'reminders';
 const SETTING_PROFILE = 'profile';
 
-export async function getReminderSettings(db: WatchlistDb): Promise<ReminderSettings> {
-  const row = await db.settings.get(SETTING_REMINDERS);
-  const parsed = ReminderSettingsSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_REMINDER_SETTINGS;
+/**
+ * One typed entry of the settings table: read through its schema (a missing or out-of-date value gives the default,
+ * so an old or hand-edited database never breaks the page), written only once validated.
+ */
+async function readSetting<T>(db: WatchlistDb, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  const parsed = schema.safeParse(row?.value);
+  return parsed.success ? parsed.data : fallback;
 }
 
-export async function setReminderSettings(db: WatchlistDb, settings: ReminderSettings): Promise<void> {
-  const value = ReminderSettingsSchema.parse(settings);
-  await guardWrite(() => db.settings.put({ key: SETTING_REMINDERS, value }));
+async function writeSetting<T>(db: WatchlistDb, key: string, schema: z.ZodType<T>, value: T): Promise<void> {
+  const valid = schema.parse(value);
+  await guardWrite(() => db.settings.put({ key, value: valid }));
 }
 
-export async function getProfile(db: WatchlistDb): Promise<Profile> {
-  const row = await db.settings.get(SETTING_PROFILE);
-  const parsed = ProfileSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_PROFILE;
+export function getReminderSettings(db: WatchlistDb): Promise<ReminderSettings> {
+  return readSetting(db, SETTING_REMINDERS, ReminderSettingsSchema, DEFAULT_REMINDER_SETTINGS);
 }
 
-export async function setProfile(db: WatchlistDb, profile: Profile): Promise<void> {
-  const value = ProfileSchema.parse(profile);
-  await guardWrite(() => db.settings.put({ key: SETTING_PROFILE, value }));
+export function setReminderSettings(db: WatchlistDb, settings: ReminderSettings): Promise<void> {
+  return writeSetting(db, SETTING_REMINDERS, ReminderSettingsSchema, settings);
+}
+
+export function getProfile(db: WatchlistDb): Promise<Profile> {
+  return readSetting(db, SETTING_PROFILE, ProfileSchema, DEFAULT_PROFILE);
+}
+
+export function setProfile(db: WatchlistDb, profile: Profile): Promise<void> {
+  return writeSetting(db, SETTING_PROFILE, ProfileSchema, profile);
 }
 
 /** Remember what a content script detected in a tab (the popup shows it). */
