@@ -60,13 +60,14 @@ export function sharedCorpusFamilies(root = SHARED_CORPUS): CorpusFamily[] {
   ].filter((f) => f.files.length > 0);
 }
 
-/** The same families from the copies in test/fixtures/labelled (fresh clone without the shared corpus). */
+/** The same families from the copies in test/fixtures (fresh clone without the shared corpus). */
 export function fixtureFamilies(root = join(LABELLED_DIR, 'notices')): CorpusFamily[] {
+  const fixtures = join(PROJECT_ROOT, 'test/fixtures');
   return [
     {
       id: 'boamp-html-2020',
       files: [
-        ...filesIn(join(PROJECT_ROOT, 'test/fixtures/boamp-avis-2020'), /\.html$/),
+        ...filesIn(join(fixtures, 'boamp-avis-2020'), /\.html$/),
         ...filesIn(join(root, 'boamp-avis-2020-extra'), /\.html$/),
       ],
     },
@@ -74,14 +75,19 @@ export function fixtureFamilies(root = join(LABELLED_DIR, 'notices')): CorpusFam
       id: 'portal-html',
       files: [
         ...filesIn(join(root, 'portals/place/2020-prado-dce-download'), /\.html$/),
-        ...filesIn(join(root, 'portals/place/2020-symfony-detail-fragment'), /\.html$/),
-        ...filesIn(join(root, 'portals/place/2026-symfony-detail-recap-excerpt'), /\.html$/),
-        ...filesIn(join(root, 'portals/aws-marches-publics-info'), /\.html$/),
+        ...filesIn(join(fixtures, 'atexo/place-2020-prado'), /\.html$/),
+        ...filesIn(join(fixtures, 'atexo/place-2020-symfony'), /\.html$/),
+        ...filesIn(join(fixtures, 'atexo/place-2026-symfony'), /\.html$/),
+        // Real excerpts only: hand-made pages (*.synthetic.html) are not benchmarked.
+        ...filesIn(join(fixtures, 'aws'), /\.excerpt\.html$/),
       ],
     },
-    { id: 'boamp-api-json', files: filesIn(join(root, 'boamp-records'), /\.(json|jsonl)$/) },
-    { id: 'boamp-xml-v230', files: filesIn(join(root, 'boamp-xml-v230'), /\.xml$/) },
-    { id: 'eforms-xml', files: filesIn(join(root, 'eforms'), /\.xml$/) },
+    {
+      id: 'boamp-api-json',
+      files: [...filesIn(join(root, 'boamp-records'), /\.(json|jsonl)$/), ...filesIn(join(fixtures, 'boamp/records'), /\.(json|jsonl)$/)],
+    },
+    { id: 'boamp-xml-v230', files: filesIn(join(fixtures, 'boamp/xml'), /\.xml$/) },
+    { id: 'eforms-xml', files: filesIn(join(fixtures, 'eforms/sdk'), /\.xml$/) },
   ].filter((f) => f.files.length > 0);
 }
 
