@@ -10,6 +10,14 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    build: {
+      rollupOptions: {
+        // lib/ is pure (no module-level side effects: DESIGN.md rule 1), so a module none of whose exports a bundle
+        // uses is left out. Without this, a barrel or the source registry drags unused sources' top-level zod schemas
+        // and tables into every content script.
+        treeshake: { moduleSideEffects: (id: string) => !(/[\\/]lib[\\/]/.test(id) && !id.includes('node_modules')) },
+      },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
