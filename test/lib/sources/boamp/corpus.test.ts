@@ -94,7 +94,14 @@ describe(`BOAMP whole corpus (${useShared ? 'shared corpus' : 'fixture copies'})
       expect(c.fields.fullText, c.family).toBe(1);
     }
     expect(byFamily.get('top-level')?.count ?? 0).toBe(useShared ? 10_000 : 0);
-    expect(byFamily.get('FNSimple')?.fields.deadline ?? 0).toBeGreaterThan(0.9);
-    expect(byFamily.get('legacy-v230')?.fields.cpv ?? 0).toBeGreaterThan(0.95);
+    // Deadlines belong to contract notices (awards and corrections have none): measure them there, so the share
+    // means the same on the whole corpus and on the small fixture copies.
+    const fnsContracts = all.filter((n) => n.raw.format === 'boamp-api:FNSimple' && n.noticeType === 'contract');
+    expect(fnsContracts.length).toBeGreaterThan(0);
+    expect(fnsContracts.filter((n) => n.deadline).length / fnsContracts.length).toBeGreaterThan(0.9);
+    // CPV share of the legacy API records (the DILA XML test files often have none in the notice itself).
+    const legacyApi = all.filter((n) => n.raw.format === 'boamp-api:legacy-v230');
+    expect(legacyApi.length).toBeGreaterThan(0);
+    expect(legacyApi.filter((n) => n.cpv.length > 0).length / legacyApi.length).toBeGreaterThan(0.95);
   });
 });
