@@ -2,8 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { Notice } from '@/lib/notice/schema';
-import type { Assessment } from '@/lib/rules/types';
-import type { FlagId } from '@/lib/rules/types';
+import { DESIGN_FLAG_IDS, type Assessment } from '@/lib/rules/types';
 import { loadNoticesFromFile } from '@/lib/cli/load-input';
 import { LABELLED_DIR, PROJECT_ROOT, parseBoampObjetRecords } from './corpus';
 
@@ -17,21 +16,7 @@ import { LABELLED_DIR, PROJECT_ROOT, parseBoampObjetRecords } from './corpus';
  * The flags a label may carry: the stable ids of DESIGN.md. Ids the rules add later (reserved-unspecified,
  * check-…) are not labelled, so they are neither scored nor allowed in a label file.
  */
-export const LABELLED_FLAGS = [
-  'reserved-siae',
-  'reserved-disability',
-  'reserved-ess',
-  'reserved-prison',
-  'insertion-market',
-  'social-clause',
-  'social-criterion',
-  'regie-trade',
-  'small-lots',
-  'sss-regime',
-  'direct-award-range',
-  'priority-territory',
-  'innovative-purchase',
-] as const satisfies readonly FlagId[];
+export const LABELLED_FLAGS = DESIGN_FLAG_IDS;
 export type LabelledFlag = (typeof LABELLED_FLAGS)[number];
 
 export const LabelSchema = z.object({ expected: z.boolean(), why: z.string().min(3) });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /** Assessment contract (DESIGN.md "Contracts"): what the rules core says about a Notice. */
 
-/** Stable flag ids: add more, never rename. Self-check findings use ids prefixed `check-`. */
-export const FLAG_IDS = [
+/** The stable flag ids listed in DESIGN.md ("Contracts"); the labelled evaluation scores exactly these. */
+export const DESIGN_FLAG_IDS = [
   'reserved-siae',
   'reserved-disability',
   'reserved-ess',
@@ -17,6 +17,11 @@ export const FLAG_IDS = [
   'direct-award-range',
   'priority-territory',
   'innovative-purchase',
+] as const;
+
+/** Stable flag ids: add more, never rename. Self-check findings use ids prefixed `check-`. */
+export const FLAG_IDS = [
+  ...DESIGN_FLAG_IDS,
   // Added by the rules core (never rename): reservation whose beneficiaries are not stated; R07 social consideration
   // expected above EU thresholds; R11 procedure by value; R15 abnormally low offers; R16 needs with social objectives;
   // R17 SPASER; R18 overseas youth hours.
